@@ -1,0 +1,22 @@
+"""aleppo_map: maps of reported territorial control, built from news articles."""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import AleppoMapError, GazetteerError, GeocodingError
+from .gazetteer import Gazetteer, Mention, Place, Resolution
+
+try:
+    __version__ = version("aleppo_map")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "AleppoMapError",
+    "Gazetteer",
+    "GazetteerError",
+    "GeocodingError",
+    "Mention",
+    "Place",
+    "Resolution",
+    "__version__",
+]
