@@ -17,10 +17,11 @@ import difflib
 import json
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import shapely
 from shapely.geometry import shape
@@ -50,9 +51,7 @@ _CANDIDATE = re.compile(
 # The next word of a name: after a space, a hyphen or one line break.
 _WORD = re.compile(WORD_PATTERN)
 _NEXT_WORD = re.compile(
-    r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]*\n?[ \t\u00a0]*)(?P<word>"
-    + WORD_PATTERN
-    + ")"
+    r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]*\n?[ \t\u00a0]*)(?P<word>" + WORD_PATTERN + ")"
 )
 # An Arabic article just before a name ("al-" or "al "), kept in the surface.
 _ARTICLE_BEFORE = re.compile(
@@ -60,9 +59,7 @@ _ARTICLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # Words that say a place name stands next to them: where fuzzy matching looks.
-_PLACE_CUE = re.compile(
-    r"\b(?:district|neighbou?rhood|quarter|suburb)s?\b", re.IGNORECASE
-)
+_PLACE_CUE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)s?\b", re.IGNORECASE)
 _GENERIC_TAIL = re.compile(
     r"[\s,-]+(?:district|neighbou?rhood|quarter|suburb|area|region)s?\s*$", re.IGNORECASE
 )
@@ -435,8 +432,14 @@ class Gazetteer:
         return best
 
     def _mention(
-        self, text: str, start: int, end: int, key: tuple[str, ...] | None,
-        place_id: str | None = None, kind: MatchKind | None = None, score: float | None = None,
+        self,
+        text: str,
+        start: int,
+        end: int,
+        key: tuple[str, ...] | None,
+        place_id: str | None = None,
+        kind: MatchKind | None = None,
+        score: float | None = None,
     ) -> Mention:
         surface = text[start:end]
         candidates: tuple[str, ...] = ()
@@ -568,7 +571,9 @@ def metric_projector(anchor: shapely.Point):
     zone = int(math.floor((anchor.x + 180) / 6)) + 1
     epsg = (32600 if anchor.y >= 0 else 32700) + zone
     transformer = Transformer.from_crs("EPSG:4326", f"EPSG:{epsg}", always_xy=True)
-    return lambda geom: shapely.transform(geom, lambda xy: _stack(transformer.transform(xy[:, 0], xy[:, 1])))
+    return lambda geom: shapely.transform(
+        geom, lambda xy: _stack(transformer.transform(xy[:, 0], xy[:, 1]))
+    )
 
 
 def _stack(xy: tuple) -> Any:
@@ -605,7 +610,7 @@ def _parse_collection(
     """Places from a GeoJSON dict, and every problem found on the way."""
     problems: list[str] = []
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
-        return [], ["not a GeoJSON FeatureCollection (no \"type\": \"FeatureCollection\")"]
+        return [], ['not a GeoJSON FeatureCollection (no "type": "FeatureCollection")']
     crs = data.get("crs")
     if crs is not None:
         crs_name = (crs.get("properties") or {}).get("name", "") if isinstance(crs, dict) else ""
@@ -626,7 +631,9 @@ def _parse_collection(
         if not name or not str(name).strip():
             problems.append(f"{label}: no {name_field!r} property")
             continue
-        place_id = str(props.get(id_field) or (feature.get("id") if id_field == "id" else "") or _slug(name))
+        place_id = str(
+            props.get(id_field) or (feature.get("id") if id_field == "id" else "") or _slug(name)
+        )
         if place_id in seen:
             problems.append(f"{label}: duplicate id {place_id!r} (also feature {seen[place_id]})")
         seen.setdefault(place_id, number)
@@ -653,7 +660,9 @@ def _parse_collection(
         aliases: list[str] = []
         for alias_field in alias_fields:
             aliases += _split_aliases(props.get(alias_field))
-        precision = props.get("precision") or ("point" if geometry.geom_type == "Point" else "polygon")
+        precision = props.get("precision") or (
+            "point" if geometry.geom_type == "Point" else "polygon"
+        )
         places.append(
             Place(
                 id=place_id,

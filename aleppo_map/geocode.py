@@ -30,6 +30,8 @@ from shapely.errors import ShapelyError
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 
+from .errors import GeocodingError
+
 __all__ = ["GeocodeResult", "GeocodingError", "NominatimFallback"]
 
 PUBLIC_NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
@@ -38,11 +40,6 @@ _POLYGON_TYPES = frozenset({"Polygon", "MultiPolygon"})
 # What a malformed answer (from the service or a hand-edited cache) raises.
 _BAD_ANSWER = (KeyError, TypeError, ValueError, AttributeError, ShapelyError)
 _ENTRY_KEYS = frozenset({"display_name", "geojson", "lat", "lon", "osm_id", "osm_type"})
-
-
-# TODO(move): the package's errors module will own this
-class GeocodingError(RuntimeError):
-    """The online geocoder failed (network, timeout, HTTP error) or its cache is unusable."""
 
 
 @dataclass(frozen=True)
@@ -151,14 +148,12 @@ class NominatimFallback:
         if not isinstance(user_agent, str) or not user_agent.strip():
             raise ValueError(
                 "user_agent must be a non-empty string that identifies your "
-                "application, e.g. 'aleppo-map/0.1 (you@example.org)'; Nominatim's "
-                "usage policy (https://operations.osmfoundation.org/policies/nominatim/) "
-                "requires it"
+                "application, e.g. 'aleppo-map/0.1 (you@example.org)', as Nominatim's "
+                "usage policy requires: "
+                "https://operations.osmfoundation.org/policies/nominatim/"
             )
         if min_delay_seconds < 0:
-            raise ValueError(
-                f"min_delay_seconds must be >= 0, got {min_delay_seconds!r}"
-            )
+            raise ValueError(f"min_delay_seconds must be >= 0, got {min_delay_seconds!r}")
         if domain.strip("/") == PUBLIC_NOMINATIM_DOMAIN and min_delay_seconds < 1.0:
             raise ValueError(
                 f"min_delay_seconds={min_delay_seconds!r} is too fast for "
@@ -171,9 +166,7 @@ class NominatimFallback:
         self.timeout = timeout
         self.min_delay_seconds = min_delay_seconds
         # An injected geocoder knows its own URL; name that one in errors.
-        self.service_url = getattr(
-            geocoder, "api", f"{scheme}://{domain.strip('/')}/search"
-        )
+        self.service_url = getattr(geocoder, "api", f"{scheme}://{domain.strip('/')}/search")
         self.cache_path = Path(cache_path) if cache_path is not None else None
 
         if geocoder is None:
@@ -187,9 +180,7 @@ class NominatimFallback:
                 )
             except GeopyError as exc:
                 # geopy refuses its own sample user agents on the public service.
-                raise ValueError(
-                    f"cannot use Nominatim at {self.service_url}: {exc}"
-                ) from exc
+                raise ValueError(f"cannot use Nominatim at {self.service_url}: {exc}") from exc
         self._geocoder = geocoder
         # max_retries=0 and swallow_exceptions=False: failures must reach lookup()
         # so they become GeocodingError and are never cached as "no result".
@@ -275,7 +266,8 @@ class NominatimFallback:
         except _BAD_ANSWER as exc:
             raise GeocodingError(
                 f"geocoding {query!r} via {self.service_url}: unexpected answer "
-                f"format ({type(exc).__name__}: {exc}); is this a Nominatim /search endpoint?"
+                f"format ({type(exc).__name__}: {exc}); is this a Nominatim "
+                "/search endpoint?"
             ) from exc
 
         with self._lock:
@@ -298,22 +290,16 @@ class NominatimFallback:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:
-            raise GeocodingError(
-                f"geocode cache {path} is not valid JSON ({exc}); {hint}"
-            ) from exc
+            raise GeocodingError(f"geocode cache {path} is not valid JSON ({exc}); {hint}") from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise GeocodingError(
-                f"cannot read geocode cache {path}: {exc}; {hint}"
-            ) from exc
+            raise GeocodingError(f"cannot read geocode cache {path}: {exc}; {hint}") from exc
         if not isinstance(data, dict):
             raise GeocodingError(
                 f"geocode cache {path} must hold a JSON object mapping queries to "
                 f"answers, found {type(data).__name__}; {hint}"
             )
         for key, entry in data.items():
-            if entry is not None and not (
-                isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys()
-            ):
+            if entry is not None and not (isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys()):
                 raise GeocodingError(
                     f"geocode cache {path}: entry {key!r} must be null or an object "
                     f"with keys {sorted(_ENTRY_KEYS)}; {hint}"
@@ -324,9 +310,7 @@ class NominatimFallback:
         path = self.cache_path
         if path is None:
             return
-        text = (
-            json.dumps(self._cache, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
-        )
+        text = json.dumps(self._cache, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
         # Temp file in the same directory so os.replace is atomic: a crash
         # leaves either the old cache or the new one, never half a file.
         tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")

@@ -24,16 +24,14 @@ APOSTROPHES = "'’‘ʿʾ`´ʻʼ"
 # Articles written as their own word ("al-Fardous", "ash Sheikh Maqsoud") and
 # English "the". They are optional when matching.
 ARTICLES = frozenset(
-    "al el il ul ad ed ud as es us ash esh at et ath az ez aj ej an en ar er adh dh "
-    "the".split()
+    "al el il ul ad ed ud as es us ash esh at et ath az ez aj ej an en ar er adh dh the".split()
 )
 
 # Words whose spellings differ by more than the generic folding undoes:
 # title words and common name heads. Data, not code: extend freely.
 WORD_SYNONYMS: dict[str, str] = {
     **dict.fromkeys(
-        "sheikh sheik shaykh shaikh shaik sheykh sheyk shekh shiekh cheikh cheik "
-        "chaykh".split(),
+        "sheikh sheik shaykh shaikh shaik sheykh sheyk shekh shiekh cheikh cheik chaykh".split(),
         "shaykh",
     ),
     **dict.fromkeys("abu abou abo".split(), "abu"),
@@ -95,9 +93,7 @@ def is_arabic(word: str) -> bool:
 
 def _strip_marks(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(
-        c for c in decomposed if not unicodedata.combining(c) and c not in APOSTROPHES
-    )
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and c not in APOSTROPHES)
 
 
 def _arabic_key(word: str) -> str:

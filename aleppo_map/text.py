@@ -12,9 +12,7 @@ ABBREVIATIONS = frozenset(
 
 # A full stop, question or exclamation mark (with closing quotes or brackets),
 # then space and a capital, digit or opening quote; or a blank line / line break.
-_BOUNDARY = re.compile(
-    r"(?P<mark>[.!?…])[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06ff])|\n"
-)
+_BOUNDARY = re.compile(r"(?P<mark>[.!?…])[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06ff])|\n")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 

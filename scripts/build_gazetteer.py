@@ -20,9 +20,10 @@ from pathlib import Path
 
 import shapely
 import yaml
-from pyproj import Transformer
 from shapely.geometry import Point, mapping, shape
-from shapely.ops import transform
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from aleppo_map.gazetteer import metric_projector  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "data" / "source" / "aleppo-neighbourhoods"
@@ -38,7 +39,8 @@ SOURCE_NOTE = (
     "CenterForSpatialResearch/aleppo_test@3f750b94 map/data/Neighborhoods.geojson, MIT"
 )
 
-_to_utm = Transformer.from_crs("EPSG:4326", "EPSG:32637", always_xy=True).transform
+# Aleppo lies in UTM zone 37N (EPSG:32637): areas in metres there.
+_to_utm = metric_projector(Point(37.16, 36.2))
 
 
 def slugify(name: str) -> str:
@@ -97,7 +99,7 @@ def remove_overlaps(places: list[dict], log) -> None:
     The source was digitised by hand; where two polygons overlap, the area is cut
     from the later one (in id order) so no ground belongs to two places.
     """
-    utm = {p["id"]: transform(_to_utm, p["geometry"]) for p in places}
+    utm = {p["id"]: _to_utm(p["geometry"]) for p in places}
     tree = shapely.STRtree([utm[p["id"]] for p in places])
     for i, place in enumerate(places):
         for j in sorted(tree.query(utm[place["id"]])):
@@ -109,7 +111,7 @@ def remove_overlaps(places: list[dict], log) -> None:
                 other["geometry"] = shapely.make_valid(
                     other["geometry"].difference(place["geometry"])
                 )
-                utm[other["id"]] = transform(_to_utm, other["geometry"])
+                utm[other["id"]] = _to_utm(other["geometry"])
                 note = f"{overlap:.0f} m² overlapping {place['name']} removed"
                 other["notes"].append(note)
                 log(f"  {other['id']}: {note}")
@@ -117,7 +119,9 @@ def remove_overlaps(places: list[dict], log) -> None:
 
 def _polygonal(geom):
     """Keep only the polygon parts (a difference can leave lines or points)."""
-    polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")]
+    polys = [
+        g for g in getattr(geom, "geoms", [geom]) if g.geom_type in ("Polygon", "MultiPolygon")
+    ]
     return shapely.unary_union(polys)
 
 
@@ -213,7 +217,9 @@ def build(log=print) -> dict:
         if p["precision"] != "point":
             geom = _polygonal(geom)
         p["note"] = "; ".join(p.pop("notes"))
-        features.append({"type": "Feature", "id": p["id"], "properties": p, "geometry": mapping(geom)})
+        features.append(
+            {"type": "Feature", "id": p["id"], "properties": p, "geometry": mapping(geom)}
+        )
     return {
         "type": "FeatureCollection",
         "name": "aleppo_gazetteer",
@@ -229,7 +235,9 @@ def build(log=print) -> dict:
 def dumps(collection: dict) -> str:
     """Deterministic GeoJSON text: one feature per line, so diffs stay readable."""
     head = {k: v for k, v in collection.items() if k != "features"}
-    lines = [json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]]
+    lines = [
+        json.dumps(f, ensure_ascii=False, separators=(",", ":")) for f in collection["features"]
+    ]
     body = ",\n".join(lines)
     head_text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))[:-1]
     return f'{head_text},"features":[\n{body}\n]}}\n'

@@ -191,9 +191,7 @@ def make_fallback(nominatim, cache_path):
     return make
 
 
-def test_polygon_answer_gives_polygon_precision_and_shapely_polygon(
-    make_fallback, nominatim
-):
+def test_polygon_answer_gives_polygon_precision_and_shapely_polygon(make_fallback, nominatim):
     result = make_fallback().lookup(POLYGON_NAME)
 
     assert isinstance(result, GeocodeResult)
@@ -242,9 +240,7 @@ def test_no_result_returns_none_and_is_cached(make_fallback, nominatim, cache_pa
     assert cached == {f"{MISSING_NAME}, {CITY}".casefold(): None}
 
 
-def test_cache_file_lets_a_second_instance_answer_offline(
-    make_fallback, nominatim, cache_path
-):
+def test_cache_file_lets_a_second_instance_answer_offline(make_fallback, nominatim, cache_path):
     first = make_fallback()
     answers = [first.lookup(n) for n in (POLYGON_NAME, POINT_NAME, MISSING_NAME)]
     assert len(nominatim.requests) == 3
@@ -278,9 +274,7 @@ def test_timeout_raises_geocoding_error_naming_query_and_caches_nothing(
     assert not cache_path.exists()
 
 
-def test_http_500_raises_geocoding_error_and_is_asked_again(
-    make_fallback, nominatim, cache_path
-):
+def test_http_500_raises_geocoding_error_and_is_asked_again(make_fallback, nominatim, cache_path):
     fallback = make_fallback()
 
     for _ in range(2):
@@ -292,9 +286,7 @@ def test_http_500_raises_geocoding_error_and_is_asked_again(
     assert not cache_path.exists()
 
 
-def test_failure_does_not_disturb_answers_already_cached(
-    make_fallback, nominatim, cache_path
-):
+def test_failure_does_not_disturb_answers_already_cached(make_fallback, nominatim, cache_path):
     fallback = make_fallback()
     fallback.lookup(POINT_NAME)
     before = cache_path.read_text(encoding="utf-8")
@@ -391,9 +383,7 @@ def test_rate_limit_real_time_spacing(make_fallback, nominatim):
     ['{"al-jamiliyah, aleppo, syria": ', "[1, 2, 3]", '{"x": {"lat": "1"}}'],
     ids=["truncated-json", "not-an-object", "entry-missing-keys"],
 )
-def test_corrupt_cache_file_raises_error_naming_file(
-    make_fallback, cache_path, content
-):
+def test_corrupt_cache_file_raises_error_naming_file(make_fallback, cache_path, content):
     cache_path.write_text(content, encoding="utf-8")
 
     with pytest.raises(GeocodingError) as excinfo:

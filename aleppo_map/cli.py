@@ -1,0 +1,281 @@
+"""The `aleppo-map` command: a thin layer over the library.
+
+Every command writes to standard output unless `-o FILE` is given; messages,
+progress and summaries go to standard error so output can be piped.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+from shapely.geometry import mapping
+
+from . import __version__
+from .documents import Skipped, read_articles
+from .errors import AleppoMapError, GeocodingError
+from .gazetteer import Gazetteer, Place
+
+MENTION_COLUMNS = [
+    "article",
+    "start",
+    "end",
+    "surface",
+    "place_id",
+    "place",
+    "match",
+    "score",
+    "candidates",
+    "lat",
+    "lon",
+    "precision",
+    "sentence",
+]
+PROGRESS_EVERY = 500  # articles between progress lines on long runs
+
+
+def _gazetteer_option(func):
+    func = click.option(
+        "--gazetteer",
+        "gazetteer_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help="GeoJSON gazetteer of another city (default: embedded Aleppo).",
+    )(func)
+    return func
+
+
+def _load_gazetteer(path: Path | None, geocoder=None) -> Gazetteer:
+    try:
+        if path is None:
+            return Gazetteer.default(geocoder=geocoder)
+        return Gazetteer.from_file(path, geocoder=geocoder)
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _open_output(output: Path | None, excel: bool = False):
+    """A text stream for `-o FILE`, or standard output.
+
+    CSV files get a byte-order mark so Excel reads Arabic names correctly.
+    """
+    if output is None:
+        return click.get_text_stream("stdout")
+    encoding = "utf-8-sig" if excel else "utf-8"
+    return open(output, "w", encoding=encoding, newline="")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="aleppo-map")
+def main() -> None:
+    """Map reported control of a city's neighbourhoods from news articles."""
+
+
+@main.command()
+@click.argument("name")
+@_gazetteer_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "geojson"]),
+    default="text",
+    show_default=True,
+    help="How to print the answer.",
+)
+@click.option(
+    "--geocode/--no-geocode",
+    default=False,
+    show_default=True,
+    help="Ask Nominatim (geopy) for names the gazetteer lacks.",
+)
+@click.option(
+    "--user-agent",
+    default=None,
+    help="User agent for the geocoder (required with --geocode; name your project).",
+)
+@click.option(
+    "--geocode-cache",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("geocode-cache.json"),
+    show_default=True,
+    help="On-disk cache of geocoder answers; a second run is offline.",
+)
+def lookup(name, gazetteer_path, fmt, geocode, user_agent, geocode_cache):
+    """Resolve NAME to a place, or list the candidates.
+
+    Exits with status 1 when NAME is unknown or ambiguous.
+    """
+    geocoder = None
+    if geocode:
+        if not user_agent:
+            raise click.UsageError("--geocode needs --user-agent (Nominatim's usage policy).")
+        from .geocode import NominatimFallback
+
+        geocoder = NominatimFallback(user_agent=user_agent, cache_path=geocode_cache)
+    gazetteer = _load_gazetteer(gazetteer_path, geocoder)
+    try:
+        answer = gazetteer.lookup(name)
+    except GeocodingError as exc:
+        raise click.ClickException(str(exc)) from None
+    out = click.get_text_stream("stdout")
+    if fmt == "text":
+        out.write(_describe(answer))
+    else:
+        places = [answer.place] if answer.place else list(answer.candidates)
+        payload = {
+            "query": name,
+            "match": answer.match,
+            "score": answer.score,
+            "ambiguous": answer.ambiguous,
+            "found": answer.place is not None,
+        }
+        if fmt == "json":
+            payload["places"] = [_place_record(p) for p in places]
+            out.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write(json.dumps(_feature_collection(places, payload), ensure_ascii=False) + "\n")
+    if answer.place is None:
+        sys.exit(1)
+
+
+def _describe(answer) -> str:
+    place = answer.place
+    if place is not None:
+        flag = " (approximate location)" if place.approximate else ""
+        lines = [
+            f"{place.name}  [{place.id}]  matched {answer.match}, score {answer.score:.2f}",
+            f"  Arabic: {place.name_ar or '-'}   kind: {place.kind}   precision: "
+            f"{place.precision}{flag}",
+            f"  point: {place.lat}, {place.lon}",
+        ]
+        if place.members:
+            lines.append(f"  members: {', '.join(place.members)}")
+        if place.aliases:
+            lines.append(f"  also written: {'; '.join(place.aliases)}")
+        if place.source:
+            lines.append(f"  source: {place.source}")
+        return "\n".join(lines) + "\n"
+    if answer.ambiguous:
+        names = "\n".join(f"  {p.name}  [{p.id}]" for p in answer.candidates)
+        return f"{answer.query!r} names more than one place:\n{names}\n"
+    if answer.candidates:
+        names = "\n".join(f"  {p.name}  [{p.id}]" for p in answer.candidates)
+        return f"No place named {answer.query!r}. Did you mean:\n{names}\n"
+    return f"No place named {answer.query!r}, and nothing close.\n"
+
+
+def _place_record(place: Place) -> dict:
+    return {
+        "id": place.id,
+        "name": place.name,
+        "name_ar": place.name_ar,
+        "kind": place.kind,
+        "precision": place.precision,
+        "approximate": place.approximate,
+        "lat": place.lat,
+        "lon": place.lon,
+        "members": list(place.members),
+        "aliases": list(place.aliases),
+        "source": place.source,
+    }
+
+
+def _feature_collection(places: list[Place], extra: dict | None = None) -> dict:
+    return {
+        "type": "FeatureCollection",
+        **(extra or {}),
+        "features": [
+            {
+                "type": "Feature",
+                "id": p.id,
+                "properties": _place_record(p),
+                "geometry": mapping(p.geometry),
+            }
+            for p in places
+        ],
+    }
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_gazetteer_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "json"]),
+    default="csv",
+    show_default=True,
+    help="Output format: one row per mention.",
+)
+@click.option(
+    "--fuzzy/--no-fuzzy",
+    default=True,
+    show_default=True,
+    help="Also match near-miss spellings next to words like 'district'.",
+)
+def find(paths, gazetteer_path, output, fmt, fuzzy):
+    """List the place mentions in articles (files or folders of .txt, .md, .html)."""
+    gazetteer = _load_gazetteer(gazetteer_path)
+    rows, skipped, n_articles = [], [], 0
+    for item in read_articles(paths):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            click.echo(f"skipped {item.path}: {item.reason}", err=True)
+            continue
+        n_articles += 1
+        if n_articles % PROGRESS_EVERY == 0:
+            click.echo(f"... {n_articles} articles read", err=True)
+        for mention in gazetteer.find(item.text, fuzzy=fuzzy):
+            place = gazetteer.get(mention.place_id) if mention.place_id else None
+            rows.append(
+                {
+                    "article": item.name,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "surface": mention.surface,
+                    "place_id": mention.place_id or "",
+                    "place": place.name if place else "",
+                    "match": mention.match,
+                    "score": mention.score,
+                    "candidates": "; ".join(mention.candidates),
+                    "lat": place.lat if place else "",
+                    "lon": place.lon if place else "",
+                    "precision": place.precision if place else "",
+                    "sentence": mention.sentence,
+                }
+            )
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, rows, MENTION_COLUMNS)
+        else:
+            stream.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+    ambiguous = sum(1 for r in rows if not r["place_id"])
+    click.echo(
+        f"{n_articles} articles read, {len(skipped)} skipped, {len(rows)} mentions "
+        f"of {len({r['place_id'] for r in rows if r['place_id']})} places, "
+        f"{ambiguous} ambiguous",
+        err=True,
+    )
+    if n_articles == 0:
+        raise click.ClickException("no article could be read")
+
+
+def _write_csv(stream: io.TextIOBase, rows: list[dict], columns: list[str]) -> None:
+    writer = csv.DictWriter(stream, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
