@@ -58,6 +58,8 @@ _ARTICLE_BEFORE = re.compile(
     r"(?<![^\W_])(?:(?:al|el|ad|ed|as|es|ash|esh|at|et|az|ez|aj|an|ar|adh)[-‐‑]|(?:al|el) )$",
     re.IGNORECASE,
 )
+# One-letter Arabic particles written joined to the next word (and, in, to, so).
+_ARABIC_PARTICLES = frozenset("وبلف")
 # Words that say a place name stands next to them: where fuzzy matching looks.
 _PLACE_CUE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)s?\b", re.IGNORECASE)
 _GENERIC_TAIL = re.compile(
@@ -261,9 +263,7 @@ class Gazetteer:
     def _build_index(self) -> None:
         by_key: dict[tuple[str, ...], dict[str, bool]] = {}
         for place in self._places.values():
-            primary = {name_key(place.name)}
-            if place.source_name:
-                primary.add(name_key(place.source_name))
+            primary = {name_key(n) for n in (place.name, place.source_name, place.name_ar) if n}
             for name in self._names_of(place):
                 key = name_key(name)
                 if not key:
@@ -304,11 +304,10 @@ class Gazetteer:
         return self._index, self._trie  # type: ignore[return-value]
 
     def _kind_of(self, surface: str, place_id: str) -> MatchKind:
-        written = plain(surface)
-        place = self._places[place_id]
-        if written in (plain(place.name), plain(_drop_article(place.name))):
+        # "exact": the display name itself, whatever the article (al-, as-, none).
+        if plain(_drop_article(surface)) == plain(_drop_article(self._places[place_id].name)):
             return "exact"
-        if place_id in self._plain.get(written, ()):
+        if place_id in self._plain.get(plain(surface), ()):
             return "alias"
         return "normalised"
 
@@ -396,7 +395,12 @@ class Gazetteer:
             start = match.start()
             if start < last_end:
                 continue
-            node = trie.get(token_key(match.group()))
+            word = match.group()
+            node = trie.get(token_key(word))
+            if node is None and word[0] in _ARABIC_PARTICLES and len(word) > 3:
+                # "وبستان القصر": a conjunction or preposition glued to the name
+                node = trie.get(token_key(word[1:]))
+                start += 1
             if node is None:
                 continue
             found = self._walk(text, node, match.end())
@@ -540,27 +544,29 @@ def _drop_article(name: str) -> str:
 
 
 def _capitalised_words_before(text: str, pos: int, max_words: int = 3) -> tuple[int, int] | None:
-    """Span of up to `max_words` capitalised words (an "al-" kept) just before `pos`."""
-    offset = max(0, pos - 80)
-    found = list(_WORD.finditer(text, offset, pos))
+    """Span of up to `max_words` capitalised words just before `pos`.
+
+    Articles joined by a hyphen ("Bustan al-Qasr") are part of the span.
+    """
     start = end = None
-    for match in reversed(found):
+    for match in reversed(list(_WORD.finditer(text, max(0, pos - 80), pos))):
         gap = text[match.end() : start if start is not None else pos]
         if gap.strip(" \t-‐"):
             break
         word = match.group()
-        article = is_article(word)
-        hyphenated_article = article and gap[:1] in "-‐" and start is not None
-        if (article and not hyphenated_article) or not (word[0].isupper() or hyphenated_article):
+        if is_article(word):
+            if start is None or not gap.startswith(("-", "‐")):
+                break
+        elif not word[0].isupper() or max_words == 0:
             break
-        if end is None:
-            end = match.end()
+        else:
+            max_words -= 1
+            end = end or match.end()
         start = match.start()
-        max_words -= 1
-        if hyphenated_article or max_words == 0:
-            break
-    if start is None or end is None:
+    if end is None:
         return None
+    while start is not None and is_article(text[start:end].split("-")[0]):
+        start = text.index("-", start) + 1  # the span starts at a name, not an article
     return start, end
 
 

@@ -64,6 +64,7 @@ _VOWELS = "aeiou"
 _NISBA_END = re.compile(r"(?:iy(?:eh|ah|a|e)|ie?h|ia|ya|yeh|yah)$")
 _TA_MARBUTA_END = re.compile(r"(?:eh|ah|e)$")
 _DOUBLED = re.compile(r"(.)\1+")
+_ROMAN = re.compile(r"[IVX]+")
 
 # Arabic: diacritics (harakat, superscript alef, Quranic marks) and tatweel.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -126,7 +127,7 @@ def _skeleton(w: str) -> str:
     last = len(w) - 1
     for i, ch in enumerate(w):
         nxt = w[i + 1] if i < last else ""
-        if ch in "yw" and i > 0 and nxt not in _VOWELS:
+        if ch in "yw" and i > 0 and (not nxt or nxt not in _VOWELS):
             ch = "i" if ch == "y" else "u"  # semivowel closing a diphthong
         if ch in _VOWELS:
             if i == 0:
@@ -151,6 +152,8 @@ def token_key(word: str) -> str:
     """
     if is_arabic(word):
         return _arabic_key(word)
+    if _ROMAN.fullmatch(word):
+        return word  # part numbers: District II is not District III
     light = light_fold(word)
     if light in _CANONICAL_WORDS:
         return light
