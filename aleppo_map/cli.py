@@ -49,11 +49,11 @@ def _gazetteer_option(func):
     return func
 
 
-def _load_gazetteer(path: Path | None, geocoder=None) -> Gazetteer:
+def _load_gazetteer(path: Path | None) -> Gazetteer:
     try:
         if path is None:
-            return Gazetteer.default(geocoder=geocoder)
-        return Gazetteer.from_file(path, geocoder=geocoder)
+            return Gazetteer.default()
+        return Gazetteer.from_file(path)
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -104,19 +104,33 @@ def main() -> None:
     show_default=True,
     help="On-disk cache of geocoder answers; a second run is offline.",
 )
-def lookup(name, gazetteer_path, fmt, geocode, user_agent, geocode_cache):
+@click.option(
+    "--nominatim-url",
+    default="https://nominatim.openstreetmap.org",
+    show_default=True,
+    help="Nominatim service to ask (e.g. your own instance).",
+)
+@click.option(
+    "--geocode-timeout",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds to wait for the geocoder.",
+)
+def lookup(
+    name, gazetteer_path, fmt, geocode, user_agent, geocode_cache, nominatim_url, geocode_timeout
+):
     """Resolve NAME to a place, or list the candidates.
 
     Exits with status 1 when NAME is unknown or ambiguous.
     """
-    geocoder = None
+    gazetteer = _load_gazetteer(gazetteer_path)
     if geocode:
-        if not user_agent:
-            raise click.UsageError("--geocode needs --user-agent (Nominatim's usage policy).")
-        from .geocode import NominatimFallback
-
-        geocoder = NominatimFallback(user_agent=user_agent, cache_path=geocode_cache)
-    gazetteer = _load_gazetteer(gazetteer_path, geocoder)
+        # The embedded gazetteer is Aleppo's; for another city the viewbox keeps answers local.
+        city = "Aleppo, Syria" if gazetteer_path is None else None
+        gazetteer.geocoder = _make_geocoder(
+            gazetteer, user_agent, geocode_cache, nominatim_url, city, geocode_timeout
+        )
     try:
         answer = gazetteer.lookup(name)
     except GeocodingError as exc:
@@ -140,6 +154,33 @@ def lookup(name, gazetteer_path, fmt, geocode, user_agent, geocode_cache):
             out.write(json.dumps(_feature_collection(places, payload), ensure_ascii=False) + "\n")
     if answer.place is None:
         sys.exit(1)
+
+
+def _make_geocoder(gazetteer: Gazetteer, user_agent, cache_path, url, city, timeout):
+    from urllib.parse import urlsplit
+
+    from .geocode import NominatimFallback
+
+    if not user_agent:
+        raise click.UsageError("--geocode needs --user-agent (Nominatim's usage policy).")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise click.BadParameter(f"{url!r} is not an http(s) URL", param_hint="--nominatim-url")
+    # Ask only within the city, slightly enlarged so edge districts still match.
+    minx, miny, maxx, maxy = gazetteer.bounds
+    pad = 0.02
+    try:
+        return NominatimFallback(
+            user_agent=user_agent,
+            scheme=parts.scheme,
+            domain=parts.netloc + parts.path,
+            cache_path=cache_path,
+            city=city,
+            timeout=timeout,
+            viewbox=(minx - pad, miny - pad, maxx + pad, maxy + pad),
+        )
+    except (ValueError, GeocodingError) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _describe(answer) -> str:

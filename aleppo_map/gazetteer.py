@@ -252,6 +252,11 @@ class Gazetteer:
     def get(self, place_id: str) -> Place | None:
         return self._places.get(place_id)
 
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(min_lon, min_lat, max_lon, max_lat) of all places."""
+        return shapely.unary_union([p.geometry for p in self]).bounds
+
     def __repr__(self) -> str:
         return f"<Gazetteer {self.name!r}: {len(self)} places>"
 

@@ -4,10 +4,11 @@ import json
 from collections import Counter
 
 import pytest
-from conftest import ROOT, square
 from shapely.geometry import box
 
 from aleppo_map import Gazetteer
+
+from conftest import ROOT, square
 
 # Spellings seen in news and in other transliteration systems; most are not in the seeds.
 RESOLVES = [

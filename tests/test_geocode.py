@@ -25,13 +25,13 @@ from aleppo_map.geocode import GeocodeResult, GeocodingError, NominatimFallback
 USER_AGENT = "aleppo-map-tests/0.1 (tests@example.invalid)"
 CITY = "Aleppo, Syria"
 
-POLYGON_NAME = "Al-Jamiliyah"
+POLYGON_NAME = "Dahiyet al-Assad"
 POINT_NAME = "Bab al-Faraj Clock Tower"
 MISSING_NAME = "Atlantis"
 SLOW_NAME = "Slow Street"
 BROKEN_NAME = "Broken Square"
 
-JAMILIYAH_RING = [
+ASSAD_SUBURB_RING = [
     [37.140, 36.205],
     [37.150, 36.205],
     [37.150, 36.215],
@@ -48,10 +48,10 @@ ANSWERS: dict[str, list[dict]] = {
             "osm_id": 5551001,
             "lat": "36.21",
             "lon": "37.145",
-            "display_name": "Al-Jamiliyah, Aleppo, Aleppo Governorate, Syria",
+            "display_name": "Dahiyet al-Assad, Aleppo, Aleppo Governorate, Syria",
             "class": "boundary",
             "type": "administrative",
-            "geojson": {"type": "Polygon", "coordinates": [JAMILIYAH_RING]},
+            "geojson": {"type": "Polygon", "coordinates": [ASSAD_SUBURB_RING]},
         }
     ],
     f"{POINT_NAME}, {CITY}": [
@@ -197,10 +197,10 @@ def test_polygon_answer_gives_polygon_precision_and_shapely_polygon(make_fallbac
     assert isinstance(result, GeocodeResult)
     assert result.precision == "polygon"
     assert isinstance(result.geometry, Polygon)
-    assert result.geometry.equals(Polygon(JAMILIYAH_RING))
+    assert result.geometry.equals(Polygon(ASSAD_SUBURB_RING))
     assert result.query == f"{POLYGON_NAME}, {CITY}"
     assert result.name == POLYGON_NAME
-    assert result.display_name == "Al-Jamiliyah, Aleppo, Aleppo Governorate, Syria"
+    assert result.display_name == "Dahiyet al-Assad, Aleppo, Aleppo Governorate, Syria"
     assert (result.osm_type, result.osm_id) == ("relation", 5551001)
     assert result.source == "nominatim"
 
