@@ -19,6 +19,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -28,7 +29,16 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from .errors import GazetteerError
-from .names import WORD_PATTERN, is_article, light_fold, name_key, plain, token_key, words
+from .names import (
+    WORD_PATTERN,
+    WORD_TAIL,
+    is_article,
+    light_fold,
+    name_key,
+    plain,
+    token_key,
+    words,
+)
 from .text import sentence_around
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,9 +55,9 @@ WGS84_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "E
 _TERMINAL = ""  # trie key marking the end of a name (no word folds to "")
 
 # Words that start a name: a capitalised Latin word or an Arabic-script word.
-_CANDIDATE = re.compile(
-    r"(?<![^\W_])(?=[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0621-\u064A])" + WORD_PATTERN
-)
+# The class comes first so the regex engine can skip to it; the look-behind
+# then rejects a capital inside a word ("McDonald").
+_CANDIDATE = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0621-\u064A](?<![^\W_].)" + WORD_TAIL)
 # The next word of a name: after a space, a hyphen or one line break.
 _WORD = re.compile(WORD_PATTERN)
 _NEXT_WORD = re.compile(
@@ -61,7 +71,33 @@ _ARTICLE_BEFORE = re.compile(
 # One-letter Arabic particles written joined to the next word (and, in, to, so).
 _ARABIC_PARTICLES = frozenset("وبلف")
 # Words that say a place name stands next to them: where fuzzy matching looks.
-_PLACE_CUE = re.compile(r"\b(?:district|neighbou?rhood|quarter|suburb)s?\b", re.IGNORECASE)
+# Found with str.find on their stems, which is far cheaper than a regex scan.
+PLACE_CUES = ("district", "neighbourhood", "neighborhood", "quarter", "suburb")
+
+
+def _cue_starts(text: str) -> list[int]:
+    """Start offsets of the place-cue words (any case of the first letter)."""
+    starts = []
+    for cue in PLACE_CUES:
+        stem, first = cue[1:], cue[0]
+        pos = text.find(stem)
+        while pos != -1:
+            start = pos - 1
+            before = text[start - 1] if start > 0 else " "
+            after = pos + len(stem)
+            if text[after : after + 1] == "s":
+                after += 1
+            if (
+                start >= 0
+                and text[start].lower() == first
+                and not before.isalnum()
+                and not text[after : after + 1].isalnum()
+            ):
+                starts.append(start)
+            pos = text.find(stem, pos + 1)
+    return sorted(starts)
+
+
 _GENERIC_TAIL = re.compile(
     r"[\s,-]+(?:district|neighbou?rhood|quarter|suburb|area|region)s?\s*$", re.IGNORECASE
 )
@@ -116,7 +152,8 @@ class Mention:
     """A place name found in a text.
 
     `place_id` is None when the words name several places equally well; the
-    places are then listed in `candidates`.
+    places are then listed in `candidates`. The sentence around the mention
+    is worked out when first asked for, since many uses never need it.
     """
 
     surface: str
@@ -126,12 +163,26 @@ class Mention:
     match: MatchKind
     score: float
     candidates: tuple[str, ...] = ()
-    sentence: str = ""
-    sentence_start: int = 0
+    text: str = field(default="", repr=False, compare=False)
 
     @property
     def ambiguous(self) -> bool:
         return self.place_id is None
+
+    @cached_property
+    def _sentence_span(self) -> tuple[int, int]:
+        return sentence_around(self.text, self.start, self.end)
+
+    @property
+    def sentence(self) -> str:
+        """The sentence the mention stands in."""
+        start, end = self._sentence_span
+        return self.text[start:end]
+
+    @property
+    def sentence_start(self) -> int:
+        """Where that sentence starts in the text."""
+        return self._sentence_span[0]
 
 
 @dataclass(frozen=True)
@@ -192,6 +243,9 @@ class Gazetteer:
         self._index: dict[tuple[str, ...], _KeyTarget] | None = None
         self._trie: dict | None = None
         self._plain: dict[str, set[str]] = {}
+        self._fuzzy_names: list[tuple[str, str]] | None = None
+        self._fuzzy_cache: dict[str, list[tuple[str, float]]] = {}
+        self._kind_cache: dict[tuple[str, str], MatchKind] = {}
 
     # -- loading -------------------------------------------------------------
 
@@ -309,12 +363,19 @@ class Gazetteer:
         return self._index, self._trie  # type: ignore[return-value]
 
     def _kind_of(self, surface: str, place_id: str) -> MatchKind:
-        # "exact": the display name itself, whatever the article (al-, as-, none).
-        if plain(_drop_article(surface)) == plain(_drop_article(self._places[place_id].name)):
-            return "exact"
-        if place_id in self._plain.get(plain(surface), ()):
-            return "alias"
-        return "normalised"
+        """How `surface` names the place; cached, since a corpus repeats its spellings."""
+        kind = self._kind_cache.get((surface, place_id))
+        if kind is None:
+            # "exact": the display name itself, whatever the article (al-, as-, none).
+            if plain(_drop_article(surface)) == plain(_drop_article(self[place_id].name)):
+                kind = "exact"
+            elif place_id in self._plain.get(plain(surface), ()):
+                kind = "alias"
+            else:
+                kind = "normalised"
+            if len(self._kind_cache) < 100_000:
+                self._kind_cache[(surface, place_id)] = kind
+        return kind
 
     def resolve(self, name: str) -> Place | None:
         """The place `name` refers to, or None (unknown or ambiguous).
@@ -353,22 +414,33 @@ class Gazetteer:
         return [self._places[pid] for pid, score in scored[:n] if score >= FUZZY_CUTOFF * 0.8]
 
     def _fuzzy_scores(self, name: str) -> list[tuple[str, float]]:
-        index, _ = self._ensure_index()
-        wanted = " ".join(light_fold(w) for w in words(name) if not is_article(w))
-        if not wanted:
-            return []
+        """(place id, similarity) for every place, best first; cached per name."""
+        wanted = _folded_phrase(name)
+        cached = self._fuzzy_cache.get(wanted)
+        if cached is not None:
+            return cached
+        if self._fuzzy_names is None:
+            self._fuzzy_names = sorted(
+                {
+                    (place.id, _folded_phrase(alias))
+                    for place in self
+                    for alias in self._names_of(place)
+                }
+            )
         best: dict[str, float] = {}
-        matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
-        for place in self._places.values():
-            for alias in self._names_of(place):
-                candidate = " ".join(light_fold(w) for w in words(alias) if not is_article(w))
+        if wanted:
+            matcher = difflib.SequenceMatcher(b=wanted, autojunk=False)
+            for place_id, candidate in self._fuzzy_names:
                 matcher.set_seq1(candidate)
                 if matcher.real_quick_ratio() < FUZZY_CUTOFF * 0.8:
                     continue
                 score = matcher.ratio()
-                if score > best.get(place.id, 0.0):
-                    best[place.id] = score
-        return sorted(best.items(), key=lambda item: (-item[1], item[0]))
+                if score > best.get(place_id, 0.0):
+                    best[place_id] = score
+        result = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        if len(self._fuzzy_cache) < 10_000:  # bounded: a corpus has few distinct near misses
+            self._fuzzy_cache[wanted] = result
+        return result
 
     def _geocode(self, name: str) -> Place | None:
         result = self.geocoder.lookup(name)  # type: ignore[union-attr]
@@ -396,18 +468,21 @@ class Gazetteer:
         _, trie = self._ensure_index()
         mentions: list[Mention] = []
         last_end = 0
+        trie_get = trie.get
         for match in _CANDIDATE.finditer(text):
             start = match.start()
             if start < last_end:
                 continue
             word = match.group()
-            node = trie.get(token_key(word))
-            if node is None and word[0] in _ARABIC_PARTICLES and len(word) > 3:
-                # "وبستان القصر": a conjunction or preposition glued to the name
-                node = trie.get(token_key(word[1:]))
-                start += 1
+            node = trie_get(token_key(word))
             if node is None:
-                continue
+                if word[0] not in _ARABIC_PARTICLES or len(word) <= 3:
+                    continue
+                # "وبستان القصر": a conjunction or preposition glued to the name
+                node = trie_get(token_key(word[1:]))
+                if node is None:
+                    continue
+                start += 1
             found = self._walk(text, node, match.end())
             if found is None:
                 continue
@@ -460,7 +535,6 @@ class Gazetteer:
             else:
                 kind = self._kind_of(surface, place_id)
                 score = SCORES[kind]
-        s_start, s_end = sentence_around(text, start, end)
         return Mention(
             surface=surface,
             start=start,
@@ -469,16 +543,18 @@ class Gazetteer:
             match=kind,  # type: ignore[arg-type]
             score=round(score, 3),  # type: ignore[arg-type]
             candidates=candidates,
-            sentence=text[s_start:s_end],
-            sentence_start=s_start,
+            text=text,
         )
 
     def _add_fuzzy(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Near-miss spellings just before a word like "district"."""
         taken = [(m.start, m.end) for m in mentions]
+        ends = {m.end for m in mentions}
         extra = []
-        for cue in _PLACE_CUE.finditer(text):
-            phrase = _capitalised_words_before(text, cue.start())
+        for cue_start in _cue_starts(text):
+            if cue_start - 1 in ends or cue_start - 2 in ends:
+                continue  # "the Sukkari district": the name before it is already found
+            phrase = _capitalised_words_before(text, cue_start)
             if phrase is None:
                 continue
             start, end = phrase
@@ -539,6 +615,11 @@ class Gazetteer:
                     if area > min_area_m2:
                         found.append((polys[i].id, polys[int(j)].id, round(area, 1)))
         return found
+
+
+def _folded_phrase(name: str) -> str:
+    """A name's words, lightly folded and without articles, for fuzzy comparison."""
+    return " ".join(light_fold(w) for w in words(name) if not is_article(w))
 
 
 def _drop_article(name: str) -> str:

@@ -48,17 +48,29 @@ def _append(text: str, spans: list, start: int, end: int) -> None:
         spans.append((start, end))
 
 
-def sentence_around(text: str, start: int, end: int, window: int = 2000) -> tuple[int, int]:
-    """Span of the sentence containing text[start:end] (looks `window` chars each way)."""
-    lo = max(0, start - window)
-    hi = min(len(text), end + window)
-    left, right = lo, hi
-    for match in _BOUNDARY.finditer(text, lo, hi):
-        if not _is_boundary(text, match):
-            continue
-        if match.end() <= start:
-            left = match.end()
-        elif match.start() >= end:
+def sentence_around(text: str, start: int, end: int, window: int = 400) -> tuple[int, int]:
+    """Span of the sentence containing text[start:end].
+
+    Looks back `window` characters first and further only if no sentence
+    starts there, so the cost does not grow with the article.
+    """
+    left = 0
+    lo = start
+    while lo > 0:
+        lo = max(0, lo - window)
+        # The look-ahead needs the first letters of the next sentence: end a little later.
+        ends = [
+            m.end()
+            for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2))
+            if m.end() <= start and _is_boundary(text, m)
+        ]
+        if ends:
+            left = ends[-1]
+            break
+        window *= 2
+    right = len(text)
+    for match in _BOUNDARY.finditer(text, end):
+        if _is_boundary(text, match):
             right = match.end()
             break
     while left < right and text[left].isspace():

@@ -288,3 +288,19 @@ def test_geodataframe_export(gazetteer):
     assert len(frame) == len(gazetteer) and frame.crs.to_epsg() == 4326
     assert {"id", "name", "name_ar", "aliases", "lat", "lon", "precision"} <= set(frame.columns)
     assert frame.set_index("id").loc["sheikh-saeed", "name_ar"] == "شيخ سعيد"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("the Sukkani neighbourhood", ["neighbourhood"]),
+        ("Districts and the Saed quarter", ["Districts", "quarter"]),
+        ("a suburb; neighborhood watch", ["suburb", "neighborhood"]),
+        ("subdistrict headquarters, the quarterback", []),
+    ],
+)
+def test_place_cue_words_are_found_as_whole_words(text, expected):
+    from aleppo_map.gazetteer import _cue_starts
+
+    found = [text[s:].split()[0].strip(",;") for s in _cue_starts(text)]
+    assert found == expected
