@@ -554,6 +554,9 @@ class Gazetteer:
         for cue_start in _cue_starts(text):
             if cue_start - 1 in ends or cue_start - 2 in ends:
                 continue  # "the Sukkari district": the name before it is already found
+            last_word = text[max(0, cue_start - 40) : cue_start].rstrip(" -").rsplit(" ", 1)[-1]
+            if not last_word.rsplit("-", 1)[-1][:1].isupper():
+                continue  # "rebel-held districts": no name before the cue
             phrase = _capitalised_words_before(text, cue_start)
             if phrase is None:
                 continue
