@@ -269,7 +269,7 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
     """List the place mentions in articles (files or folders of .txt, .md, .html)."""
     gazetteer = _load_gazetteer(gazetteer_path)
     rows, skipped, n_articles = [], [], 0
-    for item in read_articles(paths):
+    for item in read_articles(paths, infer_dates=False):
         if isinstance(item, Skipped):
             skipped.append(item)
             click.echo(f"skipped {item.path}: {item.reason}", err=True)
@@ -310,6 +310,106 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
     )
     if n_articles == 0:
         raise click.ClickException("no article could be read")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_gazetteer_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "geojson"]),
+    default="csv",
+    show_default=True,
+    help="csv: one row per claim; geojson: the same with the place geometry.",
+)
+@click.option(
+    "--lexicon",
+    "lexicon_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Extraction vocabulary (default: the built-in lexicon.yaml).",
+)
+def extract(paths, gazetteer_path, output, fmt, lexicon_path):
+    """Extract control claims from articles (files or folders of .txt, .md, .html).
+
+    Metadata comes from YAML front matter or an articles.csv beside the
+    articles; without a given date the publication date is inferred and flagged.
+    """
+    from .claims import COLUMNS, ExtractionSummary, Extractor, Lexicon, extract_claims
+
+    gazetteer = _load_gazetteer(gazetteer_path)
+    try:
+        lexicon = Lexicon.from_file(lexicon_path) if lexicon_path else Lexicon.default()
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(f"{lexicon_path}: cannot use this lexicon ({exc})") from None
+    extractor = Extractor(gazetteer, lexicon)
+    summary = ExtractionSummary()
+
+    def progress(s: ExtractionSummary) -> None:
+        if s.articles % PROGRESS_EVERY == 0:
+            click.echo(f"... {s.articles} articles, {s.claims} claims", err=True)
+
+    claims = list(
+        extract_claims(
+            paths,
+            extractor,
+            summary,
+            on_skip=lambda item: click.echo(f"skipped {item.path}: {item.reason}", err=True),
+            on_progress=progress,
+        )
+    )
+    for warning in dict.fromkeys(summary.warnings):
+        click.echo(f"warning: {warning}", err=True)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, [c.as_row() for c in claims], COLUMNS)
+        else:
+            stream.write(json.dumps(_claims_geojson(claims, gazetteer), ensure_ascii=False) + "\n")
+    click.echo(str(summary), err=True)
+    if summary.articles == 0:
+        raise click.ClickException("no article could be read")
+
+
+def _claims_geojson(claims, gazetteer: Gazetteer) -> dict:
+    features = []
+    for claim in claims:
+        place = gazetteer.get(claim.place_id)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": claim.as_row(),
+                "geometry": mapping(place.geometry) if place is not None else None,
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--details/--no-details",
+    default=False,
+    show_default=True,
+    help="Also list the false positives, false negatives and wrong dates.",
+)
+def evaluate(claims_csv, gold_csv, details):
+    """Score CLAIMS_CSV against hand-made GOLD_CSV: precision, recall, F1, dates."""
+    from .evaluate import evaluate as run_evaluation
+
+    try:
+        result = run_evaluation(claims_csv, gold_csv)
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(result.report(details=details), nl=False)
 
 
 def _write_csv(stream: io.TextIOBase, rows: list[dict], columns: list[str]) -> None:

@@ -1,4 +1,9 @@
-"""Reading articles: finding the files, decoding them, reducing HTML to text.
+"""Reading articles: files, text, metadata and the publication date.
+
+Metadata (`url`, `outlet`, `published`, `title`) comes from YAML front matter
+or from an `articles.csv` index beside the articles; given metadata always
+wins. Without a given date, the publication date is inferred from the text
+(`dates.infer_published`) and flagged as inferred.
 
 Bad files never stop a run: `read_articles` yields a `Skipped` record with the
 reason for each file it cannot use, so the caller can report every one.
@@ -6,13 +11,18 @@ reason for each file it cannot use, so the caller can report every one.
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AleppoMapError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
+INDEX_NAME = "articles.csv"
+INDEX_COLUMNS = ("file", "url", "outlet", "published", "title")
+METADATA_KEYS = ("url", "outlet", "published", "title")
 
 
 class DocumentError(AleppoMapError, ValueError):
@@ -20,15 +30,34 @@ class DocumentError(AleppoMapError, ValueError):
 
 
 @dataclass(frozen=True)
-class Article:
-    """An article's text and where it came from."""
+class Document:
+    """An article's text, metadata and publication date.
+
+    `published_source` says where the date came from: "front matter",
+    "articles.csv", "dateline" or "latest-date" (the last two are inferred from
+    the text), or None when there is no date. `warnings` lists non-fatal
+    problems (an unparseable given date, broken front matter, ...).
+    """
 
     path: Path
     text: str
+    url: str = ""
+    outlet: str = ""
+    title: str = ""
+    published: dt.date | None = None
+    published_source: str | None = None
+    warnings: tuple[str, ...] = field(default=())
 
     @property
     def name(self) -> str:
         return self.path.name
+
+    @property
+    def published_inferred(self) -> bool:
+        return self.published_source in ("dateline", "latest-date")
+
+
+Article = Document  # the name used before metadata existed
 
 
 @dataclass(frozen=True)
@@ -111,13 +140,127 @@ def html_to_text(html: str, path: Path | None = None) -> str:
     return text
 
 
-def read_articles(paths: Iterable[str | Path]) -> Iterator[Article | Skipped]:
-    """Every article under `paths`, or a `Skipped` record saying why not."""
+def read_articles(
+    paths: Iterable[str | Path], *, infer_dates: bool = True
+) -> Iterator[Document | Skipped]:
+    """Every article under `paths` with its metadata, or a `Skipped` record saying why not."""
+    indexes: dict[Path, tuple[dict[str, dict[str, str]], list[str]]] = {}
     for item in article_files(paths):
         if isinstance(item, Skipped):
             yield item
             continue
         try:
-            yield Article(item, read_text(item))
+            text = read_text(item)
         except DocumentError as exc:
             yield Skipped(item, str(exc).removeprefix(f"{item}: "))
+            continue
+        folder = item.parent
+        if folder not in indexes:
+            indexes[folder] = read_index(folder / INDEX_NAME)
+        rows, index_problems = indexes[folder]
+        yield make_document(item, text, rows.get(item.name), index_problems, infer_dates)
+
+
+def make_document(
+    path: Path,
+    text: str,
+    index_row: dict[str, str] | None = None,
+    index_problems: Iterable[str] = (),
+    infer_dates: bool = True,
+) -> Document:
+    """Join a file's text with its front matter, its index row and inferred dates."""
+    warnings = list(index_problems)
+    body, front, front_problem = split_front_matter(text)
+    if front_problem:
+        warnings.append(f"{path.name}: {front_problem}")
+    meta: dict[str, tuple[str, str]] = {}
+    for source, values in (("articles.csv", index_row or {}), ("front matter", front)):
+        for key in METADATA_KEYS:
+            value = values.get(key)
+            if key == "published" and not value:
+                value = values.get("date")
+            if value not in (None, ""):
+                meta[key] = (str(value).strip(), source)
+    published, published_source = None, None
+    if "published" in meta:
+        raw, source = meta["published"]
+        published = parse_given_date(raw)
+        if published is None:
+            warnings.append(
+                f"{path.name}: cannot read the {source} date {raw!r} (use YYYY-MM-DD); "
+                "inferring it from the text"
+            )
+        else:
+            published_source = source
+    if published is None and infer_dates:
+        from .dates import infer_published
+
+        published, published_source = infer_published(body)
+    return Document(
+        path=path,
+        text=body,
+        url=meta.get("url", ("", ""))[0],
+        outlet=meta.get("outlet", ("", ""))[0],
+        title=meta.get("title", ("", ""))[0],
+        published=published,
+        published_source=published_source,
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def parse_given_date(value: str | dt.date) -> dt.date | None:
+    """A given publication date: YYYY-MM-DD (a time part is ignored), or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+def split_front_matter(text: str) -> tuple[str, dict, str | None]:
+    """(body, metadata, problem) for a text that may open with YAML front matter.
+
+    Broken front matter is reported and dropped from the body; the article's
+    text is kept.
+    """
+    if not text.startswith("---\n"):
+        return text, {}, None
+    end = text.find("\n---", 4)
+    if end == -1:
+        return text, {}, "front matter opened with '---' is never closed; read as text"
+    block = text[4:end]
+    body = text[end + 4 :].lstrip("-").lstrip("\n")
+    import yaml
+
+    try:
+        data = yaml.safe_load(block) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        return body, {}, f"front matter is not valid YAML{where}; metadata ignored"
+    if not isinstance(data, dict):
+        return body, {}, "front matter is not a mapping of keys to values; metadata ignored"
+    return body, data, None
+
+
+def read_index(path: Path) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """Rows of an `articles.csv` by file name, and the problems found in it."""
+    if not path.is_file():
+        return {}, []
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as stream:
+            reader = csv.DictReader(stream)
+            missing = [c for c in ("file",) if c not in (reader.fieldnames or [])]
+            if missing:
+                return {}, [f"{path}: no 'file' column (expected {','.join(INDEX_COLUMNS)})"]
+            rows = {}
+            for row in reader:
+                name = (row.get("file") or "").strip()
+                if name:
+                    rows[Path(name).name] = {k: (v or "").strip() for k, v in row.items() if k}
+            return rows, []
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return {}, [f"{path}: cannot read the index ({exc}); metadata from it ignored"]

@@ -1,0 +1,832 @@
+"""Control claims from articles: which side holds a place, since when, says who.
+
+For every sentence with a place mention, cheap rules from `lexicon.yaml` find
+the cue (took, rebel-held, clashes in, fell to, ...), the places it governs
+(a list shares one cue), the actor that decides the side, hedges that cancel
+it, the source that said it and the day it refers to. A sentence about
+"the district" refers back to the place just claimed. City-wide figures
+("98 percent of eastern Aleppo", "4 square kilometres") become claims about
+the city with their number.
+
+Only sentences with a mention (or a figure, or a reference back) are read, so
+the cost follows the few sentences that matter, not the length of the corpus.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from .dates import DateMention, find_dates
+from .documents import Document, Skipped, read_articles
+from .gazetteer import Gazetteer, Mention
+from .text import sentence_spans
+
+STATUSES = ("government", "rebels", "kurdish", "contested")
+OPPOSITE = {"government": "rebels", "rebels": "government"}
+CITY_ID = "city"  # place_id of city-wide claims
+
+# Columns of the claims table, in order: the contract in DESIGN.md first.
+COLUMNS = [
+    "article",
+    "published",
+    "place",
+    "place_id",
+    "lat",
+    "lon",
+    "surface",
+    "status",
+    "date",
+    "attributed_to",
+    "quote",
+    "outlet",
+    "url",
+    "title",
+    "published_source",
+    "date_source",
+    "undated",
+    "precision",
+    "source_stance",
+    "actor",
+    "rule",
+    "confidence",
+    "match",
+    "scope",
+    "measure",
+    "value",
+    "value_text",
+    "since",
+]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim: a side holds (or fights for) a place on a date, according to a source."""
+
+    article: str
+    published: str
+    place: str
+    place_id: str
+    lat: float | str
+    lon: float | str
+    surface: str
+    status: str
+    date: str
+    attributed_to: str
+    quote: str
+    outlet: str = ""
+    url: str = ""
+    title: str = ""
+    published_source: str = ""
+    date_source: str = ""  # sentence, article (the day the article reports), published, none
+    undated: bool = False
+    precision: str = ""  # polygon, group, point; city
+    source_stance: str = ""
+    actor: str = ""
+    rule: str = ""
+    confidence: float = 0.0
+    match: str = ""
+    scope: str = "place"  # or "city" for city-wide figures
+    measure: str = ""  # percent, km2, neighbourhoods
+    value: float | str = ""
+    value_text: str = ""
+    since: str = ""
+
+    def as_row(self) -> dict:
+        return asdict(self)
+
+
+# -- the lexicon ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cue:
+    name: str
+    kind: str
+    object: str
+    side: str
+    regex: re.Pattern
+
+
+def _wordy(pattern: str) -> str:
+    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+
+
+class Lexicon:
+    """The compiled vocabulary of `lexicon.yaml` (or another file of that shape)."""
+
+    def __init__(self, data: dict):
+        flags = re.IGNORECASE
+        self.actor_sides: list[tuple[re.Pattern, str]] = []
+        actor_alts = []
+        for side, patterns in data["actors"].items():
+            for pattern in patterns:
+                actor_alts.append((len(pattern), pattern, side))
+        # One regex, one group per side; longer patterns first so the longest name wins.
+        by_side: dict[str, list[str]] = {}
+        for _, pattern, side in sorted(actor_alts, key=lambda a: -a[0]):
+            by_side.setdefault(side, []).append(pattern)
+        self.actors = re.compile(
+            "|".join(f"(?P<{side}>{_wordy('|'.join(pats))})" for side, pats in by_side.items()),
+            flags,
+        )
+        self.sources = [
+            (
+                src["name"],
+                src.get("stance", ""),
+                re.compile(_wordy("|".join(src["patterns"])), flags),
+            )
+            for src in data["sources"]
+        ]
+        self.source_stance = {src["name"]: src.get("stance", "") for src in data["sources"]}
+        self.speech = re.compile(_wordy(data["speech"]), flags)
+        self.cues = [
+            Cue(
+                c["name"],
+                c["kind"],
+                c["object"],
+                c["side"],
+                re.compile(_wordy(c["pattern"]), flags),
+            )
+            for c in data["cues"]
+        ]
+        self.hedges = re.compile(_wordy(data["hedges"]), flags)
+        self.denials = re.compile(_wordy(data["denials"]), flags)
+        self.completions = re.compile(_wordy(data["completions"]) + r"\s+to\s*$", flags)
+        self.anaphors = re.compile(_wordy(data["anaphors"]), flags)
+        self.locatives = re.compile(_wordy(data["locatives"]) + r"\s*(?:the\s+)?$", flags)
+        self.citywide_of = re.compile(_wordy(data["citywide_of"]), flags)
+        self.rebel_territory = re.compile(_wordy(data["rebel_territory"]), flags)
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        text = (resources.files("aleppo_map") / "lexicon.yaml").read_text("utf-8")
+        return cls(yaml.safe_load(text))
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> Lexicon:
+        return cls(yaml.safe_load(Path(path).read_text("utf-8")))
+
+
+# -- sentence analysis ----------------------------------------------------------
+
+# Where a clause ends inside a sentence: an object list does not run past these.
+_CLAUSE_BREAK = re.compile(
+    r";|:|—|–| - |[\"“”]|\((?!\d)|\)"
+    r"|\s(?:but|while|whereas|although|though|because|when|whose)\s"
+    r"|,\s*(?:as|while|when|after|before|which|who|where|adding|saying|according)\s"
+    r"|\s(?:after|before|as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they))"
+    r"|,\s*(?:and|but)\s+(?:that|are|is|were|was|have|has|had|they|it|he|she|we|said)\b"
+    r"|\s(?:said|says|told|added|adds)\b",
+    re.IGNORECASE,
+)
+# Between two places of one list: commas, "and", and short appositions.
+_LIST_GAP = re.compile(
+    r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:the\s+)?$"
+    r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$",
+    re.IGNORECASE,
+)
+# What may stand between an adjective cue and its place ("rebel-held eastern X").
+_ADJACENT_GAP = re.compile(
+    r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|"
+    r"district|districts|neighbou?rhoods?|areas?|quarters?|town|city's|aleppo's|of)\s+)*$",
+    re.IGNORECASE,
+)
+# Before a place in the "before" direction: generic words that may follow it.
+_BEFORE_GAP = re.compile(
+    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)\s*)?"
+    r"(?:,[^,;]{0,80},?)?\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
+    r"now|still|just|also|reportedly|largely|firmly|remains?|remained)\s+)*$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update(
+    {
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a hundred": 100,
+        "half": 50,
+    }
+)
+_NUM = (
+    r"(?P<num>\d+(?:\.\d+)?(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen)"
+)
+_CITYWIDE = re.compile(
+    _NUM + r"\s*(?:(?P<pct>%|percent|per cent)\s+of\s+(?P<of>[^,.;:]{1,60})"
+    r"|(?P<km>square kilomet(?:re|er)s|sq\.? ?km|km2|km²)"
+    r"|\s(?P<nb>neighbou?rhoods|districts))",
+    re.IGNORECASE,
+)
+_CITYWIDE_HINT = re.compile(
+    r"percent|per cent|%|square kilomet|sq\.? ?km|km2|km²|neighbou?rhoods|districts", re.IGNORECASE
+)
+_CONTROL_WORDS = re.compile(
+    r"\b(?:control|controls|controlled|hold|holds|held|hands)\b", re.IGNORECASE
+)
+_QUOTE_OPEN = re.compile(r'^\s*["“]')
+_FIGURE_HELD = re.compile(
+    r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
+    r"(\w+)(?:'s)?\s+(?:control|hands)",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|the (?:official|spokesman|source|group))$", re.I)
+# A source right after these is an object ("fallen to the army"), not the speaker.
+_NOT_SPEAKER_BEFORE = re.compile(
+    r"\b(?:to|of|from|with|against|on|for|told|in|at)\s+(?:the\s+)?$", re.I
+)
+
+
+@dataclass
+class _Context:
+    """What an article's earlier sentences tell the next ones."""
+
+    doc: Document
+    default_side: str | None
+    news_day: dt.date | None
+    focus: tuple[Mention, int] | None = None  # the place last claimed, and in which sentence
+    claims: list[Claim] = field(default_factory=list)
+
+
+class Extractor:
+    """Turns documents into claims with a gazetteer and a lexicon."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self.lexicon = lexicon or Lexicon.default()
+
+    # -- article level -------------------------------------------------------------
+
+    def extract(self, doc: Document, mentions: list[Mention] | None = None) -> list[Claim]:
+        """All claims of one document."""
+        text = doc.text
+        if mentions is None:
+            mentions = self.gazetteer.find(text)
+        has_figures = _CITYWIDE_HINT.search(text) is not None
+        if not mentions and not has_figures:
+            return []
+        spans = sentence_spans(text)
+        starts = [s for s, _ in spans]
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in mentions:
+            i = bisect.bisect_right(starts, m.start) - 1
+            by_sentence.setdefault(i, []).append(m)
+        ctx = _Context(doc, self._default_side(text), self._news_day(text, doc.published))
+        for i, (s_start, s_end) in enumerate(spans):
+            sentence = text[s_start:s_end]
+            found = by_sentence.get(i, [])
+            refers_back = (
+                not found
+                and ctx.focus is not None
+                and i - ctx.focus[1] <= 2
+                and self.lexicon.anaphors.search(sentence)
+            )
+            figures = has_figures and _CITYWIDE_HINT.search(sentence) is not None
+            if found or refers_back or figures:
+                self._sentence(ctx, spans, i, s_start, sentence, found, figures)
+        return _dedupe(ctx.claims)
+
+    def _default_side(self, text: str) -> str | None:
+        """The side that captures places in this article ("the fall of X" goes to it).
+
+        The side of the actors named just before capture cues; failing that, the
+        side named most often. In a battle report that is the side on the offensive.
+        """
+        lex = self.lexicon
+        counts: Counter[str] = Counter()
+        capture = next((c for c in lex.cues if c.name == "capture"), None)
+        if capture is not None:
+            for hit in capture.regex.finditer(text):
+                follow = text[hit.end() : hit.end() + 4]
+                if follow == " of ":
+                    continue  # "the retaking of X" names no actor
+                if follow == " by ":  # "captured by the army"
+                    actor = lex.actors.search(text, hit.end() + 4, hit.end() + 40)
+                else:
+                    before = list(lex.actors.finditer(text, max(0, hit.start() - 80), hit.start()))
+                    actor = before[-1] if before else None
+                if actor is not None:
+                    counts[actor.lastgroup] += 1
+        if not counts:
+            counts = Counter(m.lastgroup for m in lex.actors.finditer(text))
+        counts.pop("kurdish", None)
+        if not counts:
+            return None
+        (side, n), *rest = counts.most_common()
+        return side if not rest or n > rest[0][1] else None
+
+    def _news_day(self, text: str, published: dt.date | None) -> dt.date | None:
+        """The day the article reports on: its most frequent weekday or relative date."""
+        if published is None:
+            return None
+        days = Counter(
+            d.date
+            for d in find_dates(text, published)
+            if d.kind in ("weekday", "relative")
+            and d.date
+            and d.role == "point"
+            and d.precision == "day"
+        )
+        if not days:
+            return published
+        return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
+
+    # -- sentence level ------------------------------------------------------------
+
+    def _sentence(self, ctx, spans, index, offset, sentence, mentions, figures) -> None:
+        lex = self.lexicon
+        local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
+        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
+        cue_hits = self._cues(sentence)
+        new_claims: list[
+            tuple[Mention, str, str, str, int]
+        ] = []  # mention, status, rule, actor, cue pos
+        for cue, hit in cue_hits:
+            targets = self._objects(cue, hit, sentence, local, breaks)
+            if not targets:
+                targets = self._refer_back(ctx, cue, hit, sentence, local, index)
+            if not targets:
+                continue
+            status, actor = self._side(ctx, cue, hit, sentence, breaks)
+            if status is None or self._hedged(sentence, hit, breaks):
+                continue
+            if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start()):
+                status = "contested"  # a denied capture: the place is disputed
+            for mention in targets:
+                new_claims.append((mention, status, cue.name, actor, hit.start()))
+        quote_source = None
+        if new_claims or figures:
+            quote_source = self._source(spans, index, ctx.doc.text, offset, sentence)
+        for mention, status, rule, actor, cue_pos in new_claims:
+            ctx.claims.append(
+                self._claim(ctx, mention, status, rule, actor, sentence, cue_pos, quote_source)
+            )
+            ctx.focus = (mention, index)
+        if not new_claims and local:
+            # No claim here, but a later "the district" may mean the place named last.
+            ctx.focus = (
+                (local[-1][2], index) if ctx.focus is None or ctx.focus[1] < index else ctx.focus
+            )
+        if figures:
+            ctx.claims.extend(self._figures(ctx, sentence, breaks, quote_source))
+
+    def _cues(self, sentence: str) -> list[tuple[Cue, re.Match]]:
+        """Cue matches in the sentence; a span taken by an earlier cue is not reused."""
+        taken: list[tuple[int, int]] = []
+        hits = []
+        for cue in self.lexicon.cues:
+            for hit in cue.regex.finditer(sentence):
+                s, e = hit.span()
+                if e == s or any(s < te and ts < e for ts, te in taken):
+                    continue
+                taken.append((s, e))
+                hits.append((cue, hit))
+        hits.sort(key=lambda ch: ch[1].start())
+        return hits
+
+    def _objects(self, cue, hit, sentence, local, breaks) -> list[Mention]:
+        """The places a cue governs."""
+        lex = self.lexicon
+        clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
+        if cue.object == "adjacent":
+            for s, _, m in local:
+                if s >= hit.end():
+                    if s <= clause_end + 1 and _ADJACENT_GAP.match(sentence[hit.end() : s]):
+                        return [m]
+                    break
+            return []
+        if cue.object == "after":
+            chosen: list[Mention] = []
+            prev_end = hit.end()
+            for s, e, m in local:
+                if s < hit.end():
+                    continue
+                if s > clause_end and not chosen:
+                    break
+                gap = sentence[prev_end:s]
+                if chosen and not _LIST_GAP.match(gap):
+                    # an aside ("near the government-controlled west") may sit inside a list
+                    if s > clause_end or not re.match(
+                        r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$", gap
+                    ):
+                        break
+                if lex.locatives.search(sentence, max(prev_end, s - 40), s):
+                    if not chosen:
+                        prev_end = e
+                        continue  # "to the north of X" is a location, not an object
+                    break
+                chosen.append(m)
+                prev_end = e
+            return chosen
+        # before: the nearest places ending before the cue, in the same clause
+        chosen = []
+        limit = hit.start()
+        for s, e, m in reversed(local):
+            if e > hit.start():
+                continue
+            if s < clause_start and not chosen and not _BEFORE_GAP.match(sentence[e : hit.start()]):
+                break
+            gap = sentence[e:limit]
+            ok = _BEFORE_GAP.match(gap) if not chosen else _LIST_GAP.match(gap)
+            if not ok:
+                break
+            chosen.append(m)
+            limit = s
+        return list(reversed(chosen))
+
+    def _refer_back(self, ctx, cue, hit, sentence, local, index) -> list[Mention]:
+        """ "the district", "it", "there" next to a cue: the place just named or claimed."""
+        lex = self.lexicon
+        if cue.object == "before":
+            window = sentence[max(0, hit.start() - 40) : hit.start()]
+            found = [a for a in lex.anaphors.finditer(window)]
+            if (
+                not found
+                or window[found[-1].end() :].strip(" ,") not in ("",)
+                and not _BEFORE_GAP.match(window[found[-1].end() :])
+            ):
+                return []
+            anaphor_pos = hit.start() - len(window) + found[-1].start()
+        else:
+            window = sentence[hit.end() : hit.end() + 30]
+            found = lex.anaphors.match(window.lstrip()) if window.strip() else None
+            if found is None:
+                return []
+            anaphor_pos = hit.end()
+        earlier = [m for s, _, m in local if s < anaphor_pos]
+        if earlier:
+            return [earlier[-1]]
+        if ctx.focus is not None and index - ctx.focus[1] <= 2:
+            return [ctx.focus[0]]
+        return []
+
+    def _side(self, ctx, cue, hit, sentence, breaks) -> tuple[str | None, str]:
+        """(status, actor phrase) for a cue."""
+        if cue.side in STATUSES:
+            return cue.side, ""
+        clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
+        actors = list(self.lexicon.actors.finditer(sentence))
+        if cue.side == "actor_after":
+            after = [a for a in actors if hit.end() <= a.start() <= hit.end() + 40]
+            if after:
+                return after[0].lastgroup, after[0].group()
+            return ctx.default_side, ""
+        before = [a for a in actors if a.end() <= hit.start()]
+        in_clause = [a for a in before if a.start() >= clause_start]
+        actor = (in_clause or before or [None])[-1]
+        if cue.side == "default":
+            return ctx.default_side, ""
+        if actor is None:
+            if cue.side == "actor":
+                return ctx.default_side, ""
+            return None, ""
+        side = actor.lastgroup
+        if cue.side == "opposite":
+            return OPPOSITE.get(side), actor.group()
+        return side, actor.group()
+
+    def _hedged(self, sentence: str, hit: re.Match, breaks) -> bool:
+        """Negation, hedge, future or intention right before the cue."""
+        clause_start, _ = _clause(breaks, hit.start(), hit.end())
+        window_start = max(clause_start, hit.start() - 50)
+        window = sentence[window_start : hit.start()]
+        if self.lexicon.hedges.search(window):
+            return True
+        # "to take X" is an intention, unless "managed to", "claimed to" precede it
+        if re.search(r"\bto\s*$", window) and not self.lexicon.completions.search(window):
+            return True
+        return False
+
+    # -- attribution, dates, figures -------------------------------------------------
+
+    def _source(self, spans, index, text, offset, sentence) -> tuple[str, str]:
+        """(source, stance) of the sentence; a quote runs on to where it is attributed."""
+        found = self._source_in(sentence)
+        if found is not None and _PRONOUN_SPEAKER.match(found[0]):
+            found = None
+            # "He said ...": the speaker of a sentence just before
+            for s, e in reversed(spans[max(0, index - 3) : index]):
+                earlier = self._source_in(text[s:e])
+                if earlier is not None and not _PRONOUN_SPEAKER.match(earlier[0]):
+                    return earlier
+        if found is not None:
+            return found
+        if _quote_left_open(sentence):
+            for s, e in spans[index + 1 : index + 4]:
+                follow = text[s:e]
+                if re.search(r'["”]', follow):
+                    found = self._source_in(follow)
+                    if found is not None:
+                        return found
+                    break
+        return "", ""
+
+    def _source_in(self, sentence: str) -> tuple[str, str] | None:
+        """The source named with a speech verb in one sentence, or None."""
+        lex = self.lexicon
+        verbs = list(lex.speech.finditer(sentence))
+        if not verbs:
+            return None
+        best = None
+        for name, stance, regex in lex.sources:
+            for m in regex.finditer(sentence):
+                if _NOT_SPEAKER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+                    continue
+                for v in verbs:
+                    if m.end() <= v.start():  # the usual order: "the Observatory said"
+                        distance = v.start() - m.end()
+                        if m.start() <= 4:  # the sentence's subject, however long its apposition
+                            distance = min(distance, 30)
+                    else:  # "..., said the Observatory"
+                        distance = m.start() - v.end() + 5
+                    if best is None or distance < best[0]:
+                        best = (distance, name, stance)
+        if best is not None and best[0] <= 60:
+            return best[1], best[2]
+        # A speaker we have no entry for: keep the words, so the source is listed, not guessed.
+        verb = verbs[0]
+        before = sentence[: verb.start()].rstrip(" ,")
+        if before.endswith(('"', "”", "’", "'")) or not before:
+            after = sentence[verb.end() :]
+            speaker = re.split(r"[,;:.\"“”]", after)[0].strip()
+        else:
+            speaker = re.split(r"[,;:\"“”]", before)[-1].strip()
+        if 0 < len(speaker.split()) <= 8:
+            return speaker, ""
+        return None
+
+    def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> Claim:
+        doc = ctx.doc
+        place = self.gazetteer[mention.place_id]
+        date, date_source, since = self._date_for(ctx, sentence, cue_pos)
+        attributed, stance = source if source and source[0] else (_narrator(doc), "reporter")
+        confidence = mention.score * (0.9 if status == "contested" else 1.0)
+        if date_source != "sentence":
+            confidence *= 0.9
+        return Claim(
+            article=doc.name,
+            published=doc.published.isoformat() if doc.published else "",
+            place=place.name,
+            place_id=place.id,
+            lat=place.lat,
+            lon=place.lon,
+            surface=mention.surface,
+            status=status,
+            date=date,
+            attributed_to=attributed,
+            quote=sentence,
+            outlet=doc.outlet,
+            url=doc.url,
+            title=doc.title,
+            published_source=doc.published_source or "",
+            date_source=date_source,
+            undated=not date,
+            precision=place.precision,
+            source_stance=stance or self.lexicon.source_stance.get(attributed, ""),
+            actor=actor,
+            rule=rule,
+            confidence=round(confidence, 3),
+            match=mention.match,
+            since=since,
+        )
+
+    def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
+        """(date, where it came from, since-date) for a claim in `sentence`."""
+        published = ctx.doc.published
+        mentions: list[DateMention] = find_dates(sentence, published)
+        points = [d for d in mentions if d.role == "point" and d.date is not None]
+        since = next((d.date.isoformat() for d in mentions if d.role == "since" and d.date), "")
+        if points:
+            best = min(points, key=lambda d: abs(d.start - cue_pos))
+            return best.date.isoformat(), "sentence", since
+        if ctx.news_day is not None:
+            return ctx.news_day.isoformat(), "article", since
+        return "", "none", since
+
+    def _figures(self, ctx, sentence, breaks, source) -> list[Claim]:
+        """City-wide figures: a share, an area, a count of neighbourhoods."""
+        out = []
+        lex = self.lexicon
+        for m in _CITYWIDE.finditer(sentence):
+            if m.group("pct"):
+                if not lex.citywide_of.search(m.group("of")):
+                    continue
+                measure, of = "percent", m.group("of").strip()
+            elif m.group("km"):
+                measure, of = "km2", ""
+            else:
+                measure, of = "neighbourhoods", ""
+                if not _CONTROL_WORDS.search(sentence):
+                    continue
+            status = self._figure_side(ctx, sentence, m, breaks)
+            if status is None:
+                continue
+            value_text = m.group("num")
+            value = _number(value_text)
+            date, date_source, since = self._date_for(ctx, sentence, m.start())
+            doc = ctx.doc
+            attributed, stance = source if source and source[0] else (_narrator(doc), "reporter")
+            out.append(
+                Claim(
+                    article=doc.name,
+                    published=doc.published.isoformat() if doc.published else "",
+                    place=of or "city-wide",
+                    place_id=CITY_ID,
+                    lat="",
+                    lon="",
+                    surface=m.group(0),
+                    status=status,
+                    date=date,
+                    attributed_to=attributed,
+                    quote=sentence,
+                    outlet=doc.outlet,
+                    url=doc.url,
+                    title=doc.title,
+                    published_source=doc.published_source or "",
+                    date_source=date_source,
+                    undated=not date,
+                    precision="city",
+                    source_stance=stance or lex.source_stance.get(attributed, ""),
+                    rule=f"figure-{measure}",
+                    confidence=0.8,
+                    scope="city",
+                    measure=measure,
+                    value=value if value is not None else "",
+                    value_text=value_text,
+                    since=since,
+                )
+            )
+        return out
+
+    def _figure_side(self, ctx, sentence, m, breaks) -> str | None:
+        lex = self.lexicon
+        # "seven percent of the enclave remains under rebel control"
+        held = _FIGURE_HELD.match(sentence, m.end())
+        if held:
+            side = lex.actors.fullmatch(held.group(1))
+            if side is not None:
+                return side.lastgroup
+        clause_start, _ = _clause(breaks, m.start(), m.end())
+        before = [a for a in lex.actors.finditer(sentence, 0, m.start())]
+        in_clause = [a for a in before if a.start() >= clause_start] or before
+        if in_clause:
+            actor = in_clause[-1]
+            between = sentence[actor.end() : m.start()]
+            if re.search(r"driven|withdr|retreat|pushed out|expelled|lost", between, re.I):
+                return OPPOSITE.get(actor.lastgroup)
+            return actor.lastgroup
+        if lex.rebel_territory.search(sentence):
+            return "rebels"
+        return None
+
+
+def _clause(breaks: list[int], start: int, end: int) -> tuple[int, int]:
+    i = bisect.bisect_right(breaks, start) - 1
+    j = bisect.bisect_left(breaks, end)
+    return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
+
+
+def _quote_left_open(sentence: str) -> bool:
+    """True when a quotation opens the sentence and is not closed in it."""
+    if not _QUOTE_OPEN.match(sentence):
+        return False
+    straight = sentence.count('"')
+    return straight % 2 == 1 or sentence.count("“") > sentence.count("”")
+
+
+def _narrator(doc: Document) -> str:
+    return f"{doc.outlet} (reporter)" if doc.outlet else "reporter"
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().strip()
+    rng = re.split(r"\s*(?:-|–|to)\s*", text)
+    if len(rng) == 2 and all(re.fullmatch(r"\d+(?:\.\d+)?", r) for r in rng):
+        return (float(rng[0]) + float(rng[1])) / 2
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    parts = re.split(r"[- ]", text)
+    total = 0
+    for part in parts:
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[part]
+    return float(total)
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    """One claim per sentence, place and status (a list or a repeated cue gives one)."""
+    seen = set()
+    out = []
+    for c in claims:
+        key = (c.quote, c.place_id, c.status, c.measure, c.value_text)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+# -- corpus level -----------------------------------------------------------------
+
+
+@dataclass
+class ExtractionSummary:
+    """What a run read, skipped and found; printed at the end of `extract`."""
+
+    articles: int = 0
+    skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    mentions: int = 0
+    claims: int = 0
+    undated: int = 0
+    inferred_dates: int = 0
+
+    def __str__(self) -> str:
+        reasons = Counter(s.reason for s in self.skipped)
+        skipped = ", ".join(f"{n} {r}" for r, n in reasons.most_common())
+        return (
+            f"{self.articles} articles read ({self.inferred_dates} with an inferred date), "
+            f"{len(self.skipped)} skipped{f' ({skipped})' if skipped else ''}, "
+            f"{self.mentions} mentions, {self.claims} claims, {self.undated} undated claims"
+        )
+
+
+def extract_claims(
+    paths: Iterable[str | Path],
+    extractor: Extractor | None = None,
+    summary: ExtractionSummary | None = None,
+    on_skip=None,
+    on_progress=None,
+) -> Iterator[Claim]:
+    """Claims from every article under `paths` (files or folders), in file order."""
+    extractor = extractor or Extractor()
+    summary = summary if summary is not None else ExtractionSummary()
+    for item in read_articles(paths):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+            continue
+        summary.articles += 1
+        summary.warnings.extend(item.warnings)
+        if item.published_inferred:
+            summary.inferred_dates += 1
+        mentions = extractor.gazetteer.find(item.text)
+        summary.mentions += len(mentions)
+        claims = extractor.extract(item, mentions)
+        summary.claims += len(claims)
+        summary.undated += sum(c.undated for c in claims)
+        if on_progress:
+            on_progress(summary)
+        yield from claims
+
+
+def claims_frame(claims: Iterable[Claim]):
+    """Claims as a pandas DataFrame with the documented columns, in order."""
+    import pandas
+
+    rows = [c.as_row() for c in claims]
+    return pandas.DataFrame(rows, columns=[f.name for f in fields(Claim)])[COLUMNS]
+
+
+def claims_geodataframe(claims: Iterable[Claim], gazetteer: Gazetteer):
+    """Claims with their place's geometry (city-wide claims have none)."""
+    import geopandas
+
+    frame = claims_frame(claims)
+    geometry = [gazetteer[pid].geometry if pid in gazetteer else None for pid in frame["place_id"]]
+    return geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
+
+
+class ClaimList(list):
+    """A list of claims that shows itself as a table in Jupyter."""
+
+    @cached_property
+    def frame(self):
+        return claims_frame(self)
+
+    def _repr_html_(self) -> str:
+        return self.frame._repr_html_()

@@ -1,0 +1,614 @@
+"""Dates in news text: what day a claim refers to, and when an article was published.
+
+`find_dates` lists the date expressions in a sentence ("on Monday", "Dec. 12,
+2016", "since 15 November", "earlier this week") and resolves each against the
+publication date: "on Tuesday" in a Tuesday article is that same Tuesday, a
+date without a year is the latest such day on or before publication, and a
+claim never refers to a day after publication (such dates resolve to None).
+
+`infer_published` finds an article's publication date in its own text: a
+dateline near the top, else the latest full date (a lower bound). Photo
+captions (`is_caption_line`) are never used: they date the picture, which is
+often days or years older than the article.
+
+Pure regular expressions and `datetime`, no general date parser: those resolve
+"on Tuesday" in a Tuesday article to the week before, and are too slow for
+hundreds of articles a second.
+
+Numeric dates such as 12/11/2016 are never read: they are 12 November in
+British copy and 11 December in American copy, and nothing in one sentence
+says which. ISO dates (2016-12-11) are unambiguous and are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    **dict.fromkeys(("january", "jan"), 1),
+    **dict.fromkeys(("february", "feb"), 2),
+    **dict.fromkeys(("march", "mar"), 3),
+    **dict.fromkeys(("april", "apr"), 4),
+    "may": 5,
+    **dict.fromkeys(("june", "jun"), 6),
+    **dict.fromkeys(("july", "jul"), 7),
+    **dict.fromkeys(("august", "aug"), 8),
+    **dict.fromkeys(("september", "sept", "sep"), 9),
+    **dict.fromkeys(("october", "oct"), 10),
+    **dict.fromkeys(("november", "nov"), 11),
+    **dict.fromkeys(("december", "dec"), 12),
+}
+WEEKDAYS: dict[str, int] = {
+    name: i
+    for i, name in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+
+# Relative expressions: days before publication (negative: after, so never a
+# claim's date) and precision. None stands for the Monday of the publication
+# week: news weeks are taken to start on Monday (ISO 8601), so "earlier this
+# week" in a Monday article is that Monday.
+RELATIVE: dict[str, tuple[int | None, str]] = {
+    "today": (0, "day"),
+    "earlier today": (0, "day"),
+    "later today": (0, "day"),
+    "this morning": (0, "day"),
+    "this afternoon": (0, "day"),
+    "this evening": (0, "day"),
+    "tonight": (0, "day"),
+    "yesterday": (1, "day"),
+    "last night": (1, "day"),
+    "day before yesterday": (2, "day"),
+    "the day before yesterday": (2, "day"),
+    "tomorrow": (-1, "day"),
+    "this week": (None, "week"),
+    "earlier this week": (None, "week"),
+    "later this week": (-1, "week"),
+    # The same weekday a week earlier: a day inside the previous calendar week.
+    "last week": (7, "week"),
+    "next week": (-7, "week"),
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+# Words that may stand before a weekday: "late on Monday", "early Tuesday".
+WEEKDAY_MODIFIERS = ("late", "early", "earlier", "later", "overnight")
+# "last Monday" is the Monday before publication day, never publication day
+# itself; "this Monday" and a bare "Monday" may be publication day.
+WEEKDAY_RELATIONS: dict[str, str] = {
+    "last": "before",
+    "past": "before",
+    "this past": "before",
+    "this": "on or before",
+    "next": "after",
+}
+
+# Words before "since" dates: the date opens a period ("since 15 November",
+# "began on Monday", "continued from Sunday afternoon"). "as of" is a point.
+SINCE_WORDS = (
+    "since",
+    "from",
+    "began",
+    "begun",
+    "begin",
+    "begins",
+    "beginning",
+    "started",
+    "start",
+    "starts",
+    "starting",
+    "launched",
+    "launching",
+)
+
+# A weekday name that is part of a name, not a day: "Black Friday", "the
+# Sunday Times". Matched as whole words right before / after the weekday.
+NOT_WEEKDAY_BEFORE = (
+    "Cyber",
+    "Black",
+    "Good",
+    "Bloody",
+    "Ash",
+    "Super",
+    "Holy",
+    "Easter",
+    "Palm",
+    "Maundy",
+    "Shrove",
+    "Whit",
+    "Girl",
+    "Man",
+)
+NOT_WEEKDAY_AFTER = (
+    "Times",
+    "Telegraph",
+    "Express",
+    "Mirror",
+    "Post",
+    "Mail",
+    "Herald",
+    "Tribune",
+    "People",
+    "Sport",
+    "Night Live",
+    "Night Football",
+)
+
+# Photo captions and credits, as regular expressions searched in one line.
+# A caption dates the picture, not the article ("In this Monday, Dec. 5, 2016
+# photo, ..."), so inference skips these lines. A wire dateline
+# ("BEIRUT, Dec. 12 (Reuters) - ...") is never a caption.
+CAPTION_PATTERNS: tuple[str, ...] = (
+    r"\(AP Photo",  # AP: "(AP Photo/Hassan Ammar)"
+    r"AP Photo/",
+    r"Credit\s*:",  # Haaretz, NYT: "...2016.Credit: Omar Sanadiki, Reuters"
+    r"CREDIT\s*:",
+    r"Photo(?:graph)?\s*:",  # "Photo: AFP", the Guardian's "Photograph: ..."
+    r"Image (?:copyright|caption)\b",  # BBC
+    r"AFP PHOTO",
+    r"/AFP\b",  # "STRINGER/AFP"
+    r"Getty Images",
+    r"REUTERS/",
+    r"Reuters/",
+    r"/EPA\b",
+    r"EPA/",
+    # An agency in brackets closing the line: "... evacuated from eastern Aleppo (AFP)".
+    r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty Images)\)\s*\.?\s*$",
+    # AP: "In this Monday, Dec. 5, 2016 photo, ...", "FILE - In this image ...".
+    r"^\s*(?:FILE\s*[-—–]\s*)?In this\b.*\b(?:photo|image|picture|frame grab|video)",
+    r"[Ff]ile [Pp]hoto",
+    r"FILE PHOTO",
+    r"^\s*FILE\s*[-—–]",
+)
+
+# How many lines (not blank, not captions) from the top may hold a dateline.
+HEAD_LINES = 25
+# Longer lines are article text, not a dateline of date, time and labels.
+MAX_DATE_LINE = 120
+
+
+def _trie(words: list[str]) -> str:
+    """One regular expression for the words, factored by shared prefixes.
+
+    "Jan|January|June|July" becomes "J(?:an(?:uary)?|u(?:ly?|ne?))": the
+    engine rejects a word on its first letter instead of trying every name in
+    turn, which makes the search several times faster. A space in a word
+    stands for any run of white space.
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict) -> str:
+        branches = [
+            (r"\s+" if c == " " else re.escape(c)) + emit(child)
+            for c, child in sorted(node.items())
+            if c
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" not in node:
+            return body
+        return body + "?" if len(body) == 1 else "(?:" + body + ")?"
+
+    return "(?:" + emit(tree) + r")\b"
+
+
+def _any_case(phrases) -> str:
+    """Lower-case phrases as written in any case: "this week", "This week", "THIS WEEK"."""
+    forms = {f for p in phrases for f in (p, p.capitalize(), p.title(), p.upper())}
+    return _trie(sorted(forms))
+
+
+def _capitalised(names) -> str:
+    """Names in Title or UPPER case only."""
+    return _trie([n.title() for n in names] + [n.upper() for n in names])
+
+
+# Month and weekday names must be capitalised: "forces may take" and "a march
+# on the city" are not dates. A month also needs a day number beside it.
+_MONTH = _capitalised(MONTHS) + r"\.?"
+_WEEKDAY = _capitalised(WEEKDAYS)
+_YEAR = r"(?:19|20)\d\d(?!\d)"
+_DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
+_MODIFIER = rf"{_any_case(WEEKDAY_MODIFIERS)}\s+(?:{_any_case(['on'])}\s+)?"
+_PART_OF_DAY = r"\s+(?:morning|afternoon|evening|night)\b"
+_WEEKDAY_PHRASE = rf"""
+    (?P<wmod>{_MODIFIER})?(?P<wrel>{_any_case(WEEKDAY_RELATIONS)}\s+)?
+    (?P<wd>{_WEEKDAY})(?:{_PART_OF_DAY})?
+"""
+
+
+def _calendar_date(tag: str) -> str:
+    """A calendar date; its groups are named m, d, y (or iso) + `tag`."""
+    return rf"""(?:
+        (?P<m{tag}>{_MONTH})\s+(?P<d{tag}>{_DAY_NUMBER})(?!\d|,\d)(?:,?\s+(?P<y{tag}>{_YEAR}))?
+      | (?<![\d.,:/])(?P<D{tag}>{_DAY_NUMBER})(?:\s+of)?\s+(?P<M{tag}>{_MONTH})
+        (?:,?\s+(?P<Y{tag}>{_YEAR}))?
+      | (?<![\d./-])(?P<iso{tag}>{_YEAR}-[01]\d-[0-3]\d)(?![\d/-])
+    )"""
+
+
+_RELATIVE = rf"""(?P<rel>
+    {_any_case(RELATIVE)}
+  | (?:{_any_case(NUMBER_WORDS)}|\d{{1,2}})\s+{_any_case(["day", "days", "week", "weeks"])}
+    \s+{_any_case(["ago"])}
+)"""
+# A weekday with its modifiers, and the calendar date that may follow it
+# ("Monday, Dec. 5, 2016" is one explicit date: the weekday is not resolved
+# on its own); else a calendar date; else a relative expression.
+_DATE = re.compile(
+    rf"""\b(?:
+        {_WEEKDAY_PHRASE}(?:,?\s+{_calendar_date("w")})?
+      | {_calendar_date("")}
+      | {_RELATIVE}
+    )""",
+    re.VERBOSE,
+)
+_DATE_TAGS = ("w", "")
+
+
+def _hint(words: tuple[str, ...]) -> re.Pattern:
+    """A fast test for a digit or any of the words (lower, Capitalised or UPPER case).
+
+    Each word is found by its last letter and checked backwards ("y(?<=day|Day)"):
+    a pattern whose every branch starts with a plain character lets the regex
+    engine skip through the text in C. Several times faster than "day|night|...".
+    """
+    branches = list("0123456789")
+    for word in words:
+        branches.append(f"{word[-1]}(?<={word}|{word.capitalize()})")
+        branches.append(f"{word[-1].upper()}(?<={word.upper()})")
+    return re.compile("|".join(branches))
+
+
+# Every expression has a digit or one of these words: weekday names, "today"
+# and "yesterday" contain "day", "tonight" and "last night" contain "night".
+HINT_WORDS = ("day", "night", "week", "morning", "afternoon", "evening", "tomorrow")
+_HINT = _hint(HINT_WORDS)
+# An expression starts at most this far before its first digit or hint word
+# ("earlier on this past Wednesday"): the full search starts there.
+_LOOK_BACK = 40
+_YEAR_HINT = re.compile(r"(?:19|20)\d\d")
+
+_SINCE = re.compile(r"\b(?:" + "|".join(SINCE_WORDS) + r")(?:\s+on)?\s+$", re.IGNORECASE)
+_NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(NOT_WEEKDAY_BEFORE) + r")\s+$")
+_NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(NOT_WEEKDAY_AFTER) + r")\b")
+# "USA Today", "Russia Today", "Aleppo Today": a capitalised "Today" right
+# after a capitalised word names an outlet.
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*\s$")
+
+# Searched one by one: a pattern that starts with plain text is found by a
+# fast substring search, a single alternation of them all is ten times slower.
+_CAPTIONS = tuple(re.compile(p) for p in CAPTION_PATTERNS)
+# Wire dateline: "BEIRUT, Dec. 12 (Reuters) -", "ALEPPO, Syria, Dec. 12, 2016 (AFP) -".
+_WIRE = re.compile(
+    rf"""^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*          # BEIRUT, NEW YORK
+    (?:,\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*,\s*        # , Syria
+    (?:{_WEEKDAY},?\s+)?{_calendar_date("")}\s*,?\s*(?:\([^()\n]{{1,40}}\)\s*)?(?:[-—–:]|$)""",
+    re.VERBOSE,
+)
+# What may stand beside the date on a dateline: labels, times, time zones,
+# abbreviated weekdays, a byline and separators. One character or token per
+# repetition, so a line that fails does not backtrack badly.
+_FURNITURE = re.compile(
+    r"""(?:
+        [\s,.;:|/·•()\[\]—–-]
+      | (?i:published|updated|posted|last\s+updated|last\s+modified|first\s+published
+            |modified|date|on|at|am|pm|a\.m\.|p\.m\.)\b
+      | \d{1,2}(?:[:.]\d{2}){1,2}(?:\s*(?i:[ap]\.?m\.?))?    # 08:48, 8.48am
+      | \d{3,4}(?=\s*(?:GMT|UTC))                             # 1254 GMT
+      | [A-Z]{2,4}\b                                          # GMT, ET, EST, HKT
+      | [+-]\d{1,2}(?::?\d{2})?\b                             # UTC offsets
+      | (?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b
+      | By\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|and|de|al|van|von|bin))*
+    )*""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression in a text and the day it refers to.
+
+    Attributes
+    ----------
+    start, end : int
+        Span in the given text; `text` is ``given[start:end]``.
+    text : str
+        The expression, with its modifiers ("late on Monday night").
+    date : datetime.date or None
+        The day referred to; None when the expression needs a publication
+        date and none was given, or when it falls after publication.
+    kind : str
+        "explicit" (a calendar date), "weekday" or "relative".
+    precision : str
+        "day", or "week" for "this week", "last week", "two weeks ago": then
+        `date` is one day of that week (see `RELATIVE`).
+    role : str
+        "point", or "since" when the date opens a period ("since 15 November",
+        "continued from Sunday afternoon").
+    """
+
+    start: int
+    end: int
+    text: str
+    date: dt.date | None
+    kind: str
+    precision: str
+    role: str
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """List the date expressions in `text`, resolved against `published`.
+
+    Parameters
+    ----------
+    text : str
+        A sentence or a few; offsets refer to it.
+    published : datetime.date or None
+        The publication day. Without it only dates with a year resolve.
+
+    Returns
+    -------
+    list of DateMention
+        In text order, non-overlapping; at one position the longest
+        expression wins ("Monday, Dec. 5, 2016" is one explicit mention).
+
+    Examples
+    --------
+    >>> [m.date for m in find_dates("The army took it on Monday.", dt.date(2016, 12, 13))]
+    [datetime.date(2016, 12, 12)]
+    """
+    hint = _HINT.search(text)
+    if hint is None:
+        return []
+    mentions = []
+    for match in _DATE.finditer(text, max(0, hint.start() - _LOOK_BACK)):
+        mention = _mention(text, match, published)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(text: str, match: re.Match, published: dt.date | None) -> DateMention | None:
+    start, end = match.span()
+    precision = "day"
+    if match.group("rel") is not None:
+        phrase = match.group("rel")
+        if phrase == "Today" and _TITLE_WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start):
+            return None
+        kind = "relative"
+        date, precision = _relative(phrase, published)
+    elif _is_explicit(match):
+        parts = _explicit_parts(match)
+        if parts is None:
+            return None
+        kind = "explicit"
+        date = _calendar(*parts, published)
+    else:
+        if _NOT_WEEKDAY_BEFORE.search(
+            text, max(0, start - _LOOK_BACK), start
+        ) or _NOT_WEEKDAY_AFTER.match(text, end):
+            return None
+        kind = "weekday"
+        date = _weekday(match.group("wd"), match.group("wrel"), published)
+    if date is not None and published is not None and date > published:
+        date = None  # a claim never refers to a day after publication
+    since = _SINCE.search(text, max(0, start - _LOOK_BACK), start)
+    return DateMention(
+        start, end, match.group(0), date, kind, precision, "since" if since else "point"
+    )
+
+
+def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, str]:
+    words = phrase.lower().split()
+    if words[-1] == "ago":
+        count = NUMBER_WORDS.get(words[0]) or int(words[0])
+        week = words[1].startswith("week")
+        days_back, precision = count * (7 if week else 1), "week" if week else "day"
+    else:
+        days_back, precision = RELATIVE[" ".join(words)]
+    if published is None:
+        return None, precision
+    if days_back is None:
+        return published - dt.timedelta(days=published.weekday()), precision
+    return published - dt.timedelta(days=days_back), precision
+
+
+def _weekday(name: str, relation: str | None, published: dt.date | None) -> dt.date | None:
+    if published is None:
+        return None
+    wanted = WEEKDAYS[name.lower()]
+    rule = WEEKDAY_RELATIONS[" ".join(relation.lower().split())] if relation else "on or before"
+    if rule == "after":
+        return published + dt.timedelta(days=(wanted - published.weekday()) % 7 or 7)
+    back = (published.weekday() - wanted) % 7
+    if rule == "before":
+        back = back or 7  # "last Tuesday" in a Tuesday article is a week back
+    return published - dt.timedelta(days=back)
+
+
+def _is_explicit(match: re.Match) -> bool:
+    found = match.groupdict()
+    return any(found.get(g + tag) for tag in _DATE_TAGS for g in ("m", "M", "iso"))
+
+
+def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a calendar date match; None if no such day exists."""
+    found = match.groupdict()
+    for tag in _DATE_TAGS:
+        if found.get("iso" + tag):
+            year, month, day = map(int, found["iso" + tag].split("-"))
+        elif found.get("m" + tag) or found.get("M" + tag):
+            order = "mdy" if found.get("m" + tag) else "MDY"
+            month_name, day_text, year_text = (found[g + tag] for g in order)
+            month = MONTHS[month_name.rstrip(".").lower()]
+            day = int(day_text.rstrip("stndrh"))
+            year = int(year_text) if year_text else None
+        else:
+            continue
+        try:
+            dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
+        except ValueError:
+            return None
+        return year, month, day
+    return None
+
+
+def _calendar(
+    year: int | None, month: int, day: int, published: dt.date | None
+) -> dt.date | None:
+    if year is not None:
+        return dt.date(year, month, day)
+    if published is None:
+        return None
+    # The latest such day on or before publication: this year, else an earlier
+    # one (29 February goes back to the last leap year).
+    for candidate_year in range(published.year, published.year - 9, -1):
+        try:
+            candidate = dt.date(candidate_year, month, day)
+        except ValueError:
+            continue
+        if candidate <= published:
+            return candidate
+    return None
+
+
+def is_caption_line(line: str) -> bool:
+    """True when the line is a photo caption or credit (see `CAPTION_PATTERNS`).
+
+    Examples
+    --------
+    >>> is_caption_line("In this Monday, Dec. 5, 2016 photo, soldiers fire. (AP Photo/H. Ammar)")
+    True
+    >>> is_caption_line("BEIRUT, Dec. 12 (Reuters) - The army took Sheikh Saeed.")
+    False
+    """
+    if _WIRE.match(line):
+        return False
+    return any(pattern.search(line) for pattern in _CAPTIONS)
+
+
+def infer_published(text: str) -> tuple[dt.date | None, str | None]:
+    """Infer an article's publication date from its text.
+
+    Parameters
+    ----------
+    text : str
+        The whole article as plain text, page furniture included.
+
+    Returns
+    -------
+    (datetime.date or None, str or None)
+        ``(date, "dateline")`` for a dateline in the first `HEAD_LINES` lines
+        that are not captions: a line holding only a date with labels, time
+        and byline ("Tuesday 13 December 2016 08:48 GMT", "Updated Dec. 13,
+        2016") or a wire dateline ("BEIRUT, Dec. 12 (Reuters) -"). A
+        year-less dateline takes the year that puts it closest to the latest
+        full date in the text, and gives ``(None, None)`` if there is none.
+        Without a dateline, ``(date, "latest-date")`` for the latest full date
+        (with a year) outside captions, a lower bound; else ``(None, None)``.
+    """
+    lines = _article_lines(text)
+    latest = _latest_full_date(lines)
+    for line in lines[:HEAD_LINES]:
+        parts = _dateline(line)
+        if parts is None:
+            continue
+        year, month, day = parts
+        if year is not None:
+            return dt.date(year, month, day), "dateline"
+        date = _nearest(month, day, latest) if latest is not None else None
+        # No full date to take the year from: no answer rather than a guess.
+        return (date, "dateline") if date is not None else (None, None)
+    if latest is not None:
+        return latest, "latest-date"
+    return None, None
+
+
+def _article_lines(text: str) -> list[str]:
+    """The lines that may date the article: not blank, not captions, and
+    either among the first `HEAD_LINES` of those or holding a year."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    kept: list[str] = []
+    for i, line in enumerate(lines):
+        if len(kept) >= HEAD_LINES and not _YEAR_HINT.search(line):
+            continue  # no dateline down here, and no full date in this line
+        if not _is_caption(lines, i):
+            kept.append(line)
+    return kept
+
+
+def _is_caption(lines: list[str], i: int) -> bool:
+    if is_caption_line(lines[i]):
+        return True
+    # A page often repeats a caption without its credit (the image's alt
+    # text) right before or after it: that copy is a caption too.
+    return any(
+        0 <= j < len(lines) and lines[j].startswith(lines[i]) and is_caption_line(lines[j])
+        for j in (i - 1, i + 1)
+    )
+
+
+def _dateline(line: str) -> tuple[int | None, int, int] | None:
+    wire = _WIRE.match(line)
+    if wire is not None:
+        return _explicit_parts(wire)
+    if len(line) > MAX_DATE_LINE:
+        return None
+    dates = [m for m in _DATE.finditer(line) if _is_explicit(m)]
+    if not dates:
+        return None
+    rest, last = [], 0
+    for match in dates:
+        rest.append(line[last : match.start()])
+        last = match.end()
+    rest.append(line[last:])
+    if _FURNITURE.fullmatch(" ".join(rest)) is None:
+        return None
+    return _explicit_parts(dates[0])
+
+
+def _latest_full_date(lines: list[str]) -> dt.date | None:
+    latest = None
+    for line in lines:
+        year = _YEAR_HINT.search(line)
+        if year is None:
+            continue
+        # The month name and day stand shortly before the year.
+        for match in _DATE.finditer(line, max(0, year.start() - _LOOK_BACK)):
+            if not _is_explicit(match):
+                continue
+            parts = _explicit_parts(match)
+            if parts is not None and parts[0] is not None:
+                date = dt.date(*parts)
+                latest = date if latest is None or date > latest else latest
+    return latest
+
+
+def _nearest(month: int, day: int, reference: dt.date) -> dt.date | None:
+    """The day `month`/`day` closest to `reference`: last, same or next year."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(candidates, key=lambda d: abs(d - reference), default=None)
