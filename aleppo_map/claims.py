@@ -205,7 +205,7 @@ _ADJACENT_GAP = re.compile(
 _BEFORE_GAP = re.compile(
     r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)\s*)?"
     r"(?:,[^,;]{0,80},?)?\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
-    r"now|still|just|also|reportedly|largely|firmly|remains?|remained)\s+)*$",
+    r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an)\s+)*$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -412,12 +412,19 @@ class Extractor:
         lex = self.lexicon
         clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
         if cue.object == "adjacent":
-            for s, _, m in local:
-                if s >= hit.end():
-                    if s <= clause_end + 1 and _ADJACENT_GAP.match(sentence[hit.end() : s]):
-                        return [m]
+            # "rebel-held al-Kalasa and Bab al-Nairab": the first place right after the
+            # adjective, and the places listed with it
+            chosen = []
+            prev_end = hit.end()
+            for s, e, m in local:
+                if s < hit.end():
+                    continue
+                gap = sentence[prev_end:s]
+                if not (_LIST_GAP.match(gap) if chosen else _ADJACENT_GAP.match(gap)):
                     break
-            return []
+                chosen.append(m)
+                prev_end = e
+            return chosen
         if cue.object == "after":
             chosen: list[Mention] = []
             prev_end = hit.end()
@@ -489,6 +496,11 @@ class Extractor:
             return cue.side, ""
         clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
         actors = list(self.lexicon.actors.finditer(sentence))
+        if cue.side == "actor_in":  # "under rebel control": the side is named in the cue
+            inside = self.lexicon.actors.search(hit.group())
+            if inside is not None:
+                return inside.lastgroup, inside.group()
+            return None, ""
         if cue.side == "actor_after":
             after = [a for a in actors if hit.end() <= a.start() <= hit.end() + 40]
             if after:
@@ -560,8 +572,8 @@ class Extractor:
                         distance = v.start() - m.end()
                         if m.start() <= 4:  # the sentence's subject, however long its apposition
                             distance = min(distance, 30)
-                    else:  # "..., said the Observatory"
-                        distance = m.start() - v.end() + 5
+                    else:  # "..., said the Observatory": rarer than the subject first
+                        distance = m.start() - v.end() + 20
                     if best is None or distance < best[0]:
                         best = (distance, name, stance)
         if best is not None and best[0] <= 60:

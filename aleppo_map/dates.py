@@ -167,7 +167,7 @@ CAPTION_PATTERNS: tuple[str, ...] = (
     # An agency in brackets closing the line: "... evacuated from eastern Aleppo (AFP)".
     r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty Images)\)\s*\.?\s*$",
     # AP: "In this Monday, Dec. 5, 2016 photo, ...", "FILE - In this image ...".
-    r"^\s*(?:FILE\s*[-—–]\s*)?In this\b.*\b(?:photo|image|picture|frame grab|video)",
+    r"^\s*(?:FILE\s*[-—–]\s*)?In this\b.{0,40}?\b(?:photo|image|picture|frame grab)",
     r"[Ff]ile [Pp]hoto",
     r"FILE PHOTO",
     r"^\s*FILE\s*[-—–]",
@@ -236,8 +236,9 @@ _WEEKDAY_PHRASE = rf"""
 
 
 def _calendar_date(tag: str) -> str:
-    """A calendar date; its groups are named m, d, y (or iso) + `tag`."""
-    return rf"""(?:
+    """A calendar date (group "date" + `tag`); its parts are named m, d, y,
+    or D, M, Y, or iso, + `tag`."""
+    return rf"""(?P<date{tag}>
         (?P<m{tag}>{_MONTH})\s+(?P<d{tag}>{_DAY_NUMBER})(?!\d|,\d)(?:,?\s+(?P<y{tag}>{_YEAR}))?
       | (?<![\d.,:/])(?P<D{tag}>{_DAY_NUMBER})(?:\s+of)?\s+(?P<M{tag}>{_MONTH})
         (?:,?\s+(?P<Y{tag}>{_YEAR}))?
@@ -283,7 +284,8 @@ def _hint(words: tuple[str, ...]) -> re.Pattern:
 HINT_WORDS = ("day", "night", "week", "morning", "afternoon", "evening", "tomorrow")
 _HINT = _hint(HINT_WORDS)
 # An expression starts at most this far before its first digit or hint word
-# ("earlier on this past Wednesday"): the full search starts there.
+# ("earlier on this past Wednesday"): the full search starts there. Also how
+# far back the words that qualify a date ("since", "Black") are looked for.
 _LOOK_BACK = 40
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
@@ -292,7 +294,7 @@ _NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(NOT_WEEKDAY_BEFORE) + r")\s
 _NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(NOT_WEEKDAY_AFTER) + r")\b")
 # "USA Today", "Russia Today", "Aleppo Today": a capitalised "Today" right
 # after a capitalised word names an outlet.
-_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*\s$")
+_TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \u00a0]$")
 
 # Searched one by one: a pattern that starts with plain text is found by a
 # fast substring search, a single alternation of them all is ten times slower.
@@ -446,8 +448,8 @@ def _weekday(name: str, relation: str | None, published: dt.date | None) -> dt.d
 
 
 def _is_explicit(match: re.Match) -> bool:
-    found = match.groupdict()
-    return any(found.get(g + tag) for tag in _DATE_TAGS for g in ("m", "M", "iso"))
+    """True when a `_DATE` match holds a calendar date."""
+    return match.group("datew") is not None or match.group("date") is not None
 
 
 def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
@@ -472,9 +474,7 @@ def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
     return None
 
 
-def _calendar(
-    year: int | None, month: int, day: int, published: dt.date | None
-) -> dt.date | None:
+def _calendar(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
     if year is not None:
         return dt.date(year, month, day)
     if published is None:

@@ -1,0 +1,242 @@
+"""Claims from sentences in the wording of many outlets (none of them from the seeds)."""
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from aleppo_map.claims import Extractor
+from aleppo_map.documents import Document
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def claims_of(extractor, text, published=dt.date(2016, 11, 29), outlet="Wire"):
+    doc = Document(
+        Path("t.txt"),
+        text,
+        outlet=outlet,
+        published=published,
+        published_source="front matter" if published else None,
+    )
+    return extractor.extract(doc)
+
+
+# text, published (None: default Tue 29 Nov 2016), expected {(place_id, status, date)}
+CASES = [
+    (
+        "Syrian government forces captured the Sakhour district on Monday, the Syrian "
+        "Observatory for Human Rights said.",
+        None,
+        {("sakhour", "government", "2016-11-28")},
+    ),
+    (
+        "Rebels still hold Sukkari and Bustan al-Qasr, a rebel official told AFP.",
+        None,
+        {("sukkari", "rebels", "2016-11-29"), ("bustan-al-qasr", "rebels", "2016-11-29")},
+    ),
+    (
+        "Heavy fighting continued in Sheikh Saeed overnight on Sunday.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-27")},
+    ),
+    ("Hanano fell to the army on Saturday.", None, {("hanano", "government", "2016-11-26")}),
+    (
+        "Kurdish fighters seized Bustan al-Basha on Thursday, a YPG spokesman said.",
+        None,
+        {("bustan-al-basha", "kurdish", "2016-11-24")},
+    ),
+    (
+        "Government warplanes pounded rebel-held al-Kalasa and Bab al-Nairab on Monday.",
+        None,
+        {("kalasa", "rebels", "2016-11-28"), ("muhammad-bek", "rebels", "2016-11-28")},
+    ),
+    (
+        "Insurgents were driven out of al-Haydariyeh on Tuesday.",
+        None,
+        {("haydariyeh", "government", "2016-11-29")},
+    ),
+    (
+        "The Syrian army said it had retaken the Masaken Hanano district on Saturday.",
+        None,
+        {("hanano", "government", "2016-11-26")},
+    ),
+    (
+        "Clashes raged on the edges of Karm al-Jabal on Monday as troops advanced on the "
+        "neighbourhood.",
+        None,
+        {("karm-al-jabal", "contested", "2016-11-28")},
+    ),
+    (
+        "On 28 November, regime forces and allied militias overran Jabal Badro.",
+        None,
+        {("jabal-badro", "government", "2016-11-28")},
+    ),
+    (
+        "Sheikh Saeed is now under government control, according to SANA.",
+        None,
+        {("sheikh-saeed", "government", "2016-11-29")},
+    ),
+    (
+        "Al-Marjeh remains in rebel hands, the Observatory said on Sunday.",
+        None,
+        {("marjeh", "rebels", "2016-11-27")},
+    ),
+    (
+        "Troops captured al-Sukkari on Tuesday.",
+        dt.date(2016, 12, 13),
+        {("sukkari", "government", "2016-12-13")},
+    ),
+    (
+        "Government forces seized the Old City districts of al-Farafira and al-Aqabeh yesterday.",
+        dt.date(2016, 12, 7),
+        {("farafira", "government", "2016-12-06"), ("aqabeh", "government", "2016-12-06")},
+    ),
+    (
+        "Qadi Askar was captured by government troops late on Friday.",
+        None,
+        {("qadi-askar", "government", "2016-11-25")},
+    ),
+    (
+        "Troops have seized al-Sakhour, said Rami Abdulrahman, head of the Observatory.",
+        None,
+        {("sakhour", "government", "2016-11-29")},
+    ),
+    (
+        "Jihadists from Jabhat Fateh al-Sham stormed al-Hamdaniyeh on 3 November 2016.",
+        None,
+        {("hamdaniyeh", "rebels", "2016-11-03")},
+    ),
+    (
+        "Pro-government militias took Sheikh Lutfi and Bab al-Maqam on Wednesday, "
+        "state television reported.",
+        dt.date(2016, 12, 8),
+        {("bab-al-maqam", "government", "2016-12-07")},
+    ),
+    (
+        "The rebel-controlled neighbourhood of al-Mashhad came under heavy shelling on Wednesday.",
+        None,
+        {("mashhad", "rebels", "2016-11-23"), ("mashhad", "contested", "2016-11-23")},
+    ),
+    (
+        "Bab al-Maqam is now the front line between the two sides.",
+        None,
+        {("bab-al-maqam", "contested", "2016-11-29")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,published,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_claims_from_news_wording(extractor, text, published, expected):
+    found = {
+        (c.place_id, c.status, c.date)
+        for c in claims_of(extractor, text, published or dt.date(2016, 11, 29))
+    }
+    assert found == expected
+
+
+NO_CLAIM = [
+    "The army could take al-Sakhour within days, state media said.",
+    "Troops are expected to storm al-Shaar in the coming days.",
+    "The army has not entered al-Sukkari, residents said.",
+    "Rebels aim to retake Sheikh Saeed before winter.",
+    "Residents fled from al-Fardous towards Jibreen on Monday.",
+    "Aid groups were unable to reach al-Haydariyeh.",
+    "A hospital in al-Kalasa was hit by two barrel bombs on Sunday.",
+    "Residents of Sheikh Maqsoud celebrated the end of Ramadan.",
+]
+
+
+@pytest.mark.parametrize("text", NO_CLAIM)
+def test_no_claim_without_a_control_statement(extractor, text):
+    assert claims_of(extractor, text) == []
+
+
+def test_attribution_names_the_source(extractor):
+    cases = {
+        "Syrian forces captured al-Sakhour on Monday, a military source told Reuters.": "Syrian military",
+        "The Syrian Observatory for Human Rights said the army had taken al-Sakhour.": "Syrian Observatory for Human Rights",
+        "Russia's defence ministry said Syrian troops seized al-Sakhour.": "Russian defence ministry",
+        "Activists said rebels still held al-Sakhour.": "activists",
+        "Troops took al-Sakhour on Monday.": "Wire (reporter)",
+    }
+    for text, source in cases.items():
+        (claim,) = claims_of(extractor, text)
+        assert claim.attributed_to == source, text
+
+
+def test_a_quote_spanning_sentences_is_attributed_where_it_closes(extractor):
+    text = (
+        '"We took full control of al-Sakhour. The rest will follow soon," a Syrian '
+        "army officer told reporters."
+    )
+    (claim,) = claims_of(extractor, text)
+    assert claim.attributed_to == "Syrian military"
+
+
+def test_the_district_refers_to_the_place_just_claimed(extractor):
+    text = (
+        "Troops captured al-Sakhour on Monday. The Observatory said the district remained "
+        "under fire on Tuesday."
+    )
+    found = {(c.place_id, c.status, c.date, c.attributed_to) for c in claims_of(extractor, text)}
+    assert ("sakhour", "contested", "2016-11-29", "Syrian Observatory for Human Rights") in found
+
+
+def test_a_denied_capture_is_contested(extractor):
+    (claim,) = claims_of(
+        extractor, "Rebel officials denied that the army had captured Jabal Badro."
+    )
+    assert (claim.place_id, claim.status) == ("jabal-badro", "contested")
+
+
+def test_undated_article_keeps_claims_without_dates(extractor):
+    (claim,) = claims_of(extractor, "Rebels retook Sheikh Saeed on Monday.", published=None)
+    assert claim.status == "rebels" and claim.date == "" and claim.undated
+
+
+def test_explicit_date_wins_without_publication_date(extractor):
+    (claim,) = claims_of(
+        extractor, "Rebels retook Sheikh Saeed on 5 December 2016.", published=None
+    )
+    assert claim.date == "2016-12-05" and not claim.undated
+
+
+def test_city_wide_figures(extractor):
+    text = (
+        "The army controls about 85 percent of eastern Aleppo, a military source said on "
+        "Saturday. Rebels now hold less than 10 square kilometres, the UN said."
+    )
+    found = {
+        (c.place_id, c.status, c.measure, c.value, c.attributed_to)
+        for c in claims_of(extractor, text)
+    }
+    assert found == {
+        ("city", "government", "percent", 85.0, "Syrian military"),
+        ("city", "rebels", "km2", 10.0, "United Nations"),
+    }
+
+
+def test_claim_rows_carry_the_contract_columns(extractor):
+    (claim,) = claims_of(extractor, "Troops took al-Sakhour on Monday.")
+    row = claim.as_row()
+    for column in [
+        "article",
+        "published",
+        "place",
+        "place_id",
+        "lat",
+        "lon",
+        "surface",
+        "status",
+        "date",
+        "attributed_to",
+        "quote",
+    ]:
+        assert column in row
+    assert row["place"] == "al-Sakhour" and row["surface"] == "al-Sakhour"
+    assert row["quote"] == "Troops took al-Sakhour on Monday."
+    assert row["rule"] == "capture" and 0 < row["confidence"] <= 1
