@@ -2,6 +2,8 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .claims import Claim, Extractor, claims_frame, claims_geodataframe, extract_claims
+from .documents import Document, read_articles
 from .errors import AleppoMapError, GazetteerError, GeocodingError
 from .gazetteer import Gazetteer, Mention, Place, Resolution
 
@@ -12,6 +14,13 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 __all__ = [
     "AleppoMapError",
+    "Claim",
+    "Document",
+    "Extractor",
+    "claims_frame",
+    "claims_geodataframe",
+    "extract_claims",
+    "read_articles",
     "Gazetteer",
     "GazetteerError",
     "GeocodingError",

@@ -155,17 +155,22 @@ def test_no_claim_without_a_control_statement(extractor, text):
     assert claims_of(extractor, text) == []
 
 
-def test_attribution_names_the_source(extractor):
-    cases = {
-        "Syrian forces captured al-Sakhour on Monday, a military source told Reuters.": "Syrian military",
-        "The Syrian Observatory for Human Rights said the army had taken al-Sakhour.": "Syrian Observatory for Human Rights",
-        "Russia's defence ministry said Syrian troops seized al-Sakhour.": "Russian defence ministry",
-        "Activists said rebels still held al-Sakhour.": "activists",
-        "Troops took al-Sakhour on Monday.": "Wire (reporter)",
-    }
-    for text, source in cases.items():
-        (claim,) = claims_of(extractor, text)
-        assert claim.attributed_to == source, text
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        ("Syrian forces captured al-Sakhour on Monday, a military source told Reuters.",
+         "Syrian military"),
+        ("The Syrian Observatory for Human Rights said the army had taken al-Sakhour.",
+         "Syrian Observatory for Human Rights"),
+        ("Russia's defence ministry said Syrian troops seized al-Sakhour.",
+         "Russian defence ministry"),
+        ("Activists said rebels still held al-Sakhour.", "activists"),
+        ("Troops took al-Sakhour on Monday.", "Wire (reporter)"),
+    ],
+)
+def test_attribution_names_the_source(extractor, text, source):
+    (claim,) = claims_of(extractor, text)
+    assert claim.attributed_to == source
 
 
 def test_a_quote_spanning_sentences_is_attributed_where_it_closes(extractor):
