@@ -158,12 +158,18 @@ def test_no_claim_without_a_control_statement(extractor, text):
 @pytest.mark.parametrize(
     "text,source",
     [
-        ("Syrian forces captured al-Sakhour on Monday, a military source told Reuters.",
-         "Syrian military"),
-        ("The Syrian Observatory for Human Rights said the army had taken al-Sakhour.",
-         "Syrian Observatory for Human Rights"),
-        ("Russia's defence ministry said Syrian troops seized al-Sakhour.",
-         "Russian defence ministry"),
+        (
+            "Syrian forces captured al-Sakhour on Monday, a military source told Reuters.",
+            "Syrian military",
+        ),
+        (
+            "The Syrian Observatory for Human Rights said the army had taken al-Sakhour.",
+            "Syrian Observatory for Human Rights",
+        ),
+        (
+            "Russia's defence ministry said Syrian troops seized al-Sakhour.",
+            "Russian defence ministry",
+        ),
         ("Activists said rebels still held al-Sakhour.", "activists"),
         ("Troops took al-Sakhour on Monday.", "Wire (reporter)"),
     ],

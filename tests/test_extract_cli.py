@@ -1,0 +1,77 @@
+"""`aleppo-map extract` and `evaluate` as a user runs them."""
+
+import csv
+import io
+import json
+
+from click.testing import CliRunner
+
+from aleppo_map.claims import COLUMNS
+from aleppo_map.cli import main
+from conftest import ROOT
+
+GOLD = ROOT / "tests" / "gold" / "seeds_claims.csv"
+
+
+def test_extract_seeds_meets_the_goal_against_the_gold_claims(tmp_path):
+    out = tmp_path / "claims.csv"
+    result = CliRunner().invoke(main, ["extract", str(ROOT / "seeds"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "5 articles read" in result.stderr and "claims" in result.stderr
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert list(rows[0])[: len(COLUMNS)] == COLUMNS
+    report = CliRunner().invoke(main, ["evaluate", str(out), str(GOLD)])
+    assert report.exit_code == 0
+    f1 = float(report.stdout.split("F1 ")[1].split()[0])
+    assert f1 >= 0.9, report.stdout
+    # dates right: every matched claim with a gold date is exact or within a day
+    line = next(x for x in report.stdout.splitlines() if "exact or within a day" in x)
+    got, total = line.split(": ")[1].split(" of ")
+    assert got == total
+
+
+def test_extract_is_deterministic_and_quotes_are_the_sentences(tmp_path):
+    first = CliRunner().invoke(main, ["extract", str(ROOT / "seeds")]).stdout
+    second = CliRunner().invoke(main, ["extract", str(ROOT / "seeds")]).stdout
+    assert first == second
+    rows = list(csv.DictReader(io.StringIO(first)))
+    texts = {p.name: p.read_text("utf-8") for p in (ROOT / "seeds").glob("*.txt")}
+    for row in rows:
+        assert row["quote"] in texts[row["article"]]
+        assert row["status"] in {"government", "rebels", "kurdish", "contested"}
+        assert row["published"] and row["date"] <= row["published"]
+
+
+def test_extract_geojson_carries_place_geometry():
+    result = CliRunner().invoke(
+        main, ["extract", str(ROOT / "seeds" / "002_26bb532be2815d85.txt"), "--format", "geojson"]
+    )
+    collection = json.loads(result.stdout)
+    places = [f for f in collection["features"] if f["properties"]["scope"] == "place"]
+    assert places and all(
+        f["geometry"]["type"] in ("Polygon", "MultiPolygon", "Point") for f in places
+    )
+    city = [f for f in collection["features"] if f["properties"]["scope"] == "city"]
+    assert city and all(f["geometry"] is None for f in city)
+
+
+def test_extract_reports_bad_files_and_undated_claims(tmp_path):
+    (tmp_path / "ok.txt").write_text("Rebels retook al-Sakhour on Monday.", "utf-8")
+    (tmp_path / "latin1.txt").write_bytes("Troops took al-Sakhour".encode("utf-16"))
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["place_id"], r["status"], r["date"], r["undated"]) for r in rows] == [
+        ("sakhour", "rebels", "", "True")
+    ]
+    assert "skipped" in result.stderr and "latin1.txt" in result.stderr
+    assert "1 articles read" in result.stderr and "1 undated claims" in result.stderr
+
+
+def test_evaluate_reports_missing_columns_clearly(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b\n1,2\n", "utf-8")
+    result = CliRunner().invoke(main, ["evaluate", str(bad), str(GOLD)])
+    assert result.exit_code == 1 and "needs columns" in result.stderr
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "nope.csv"), str(GOLD)])
+    assert result.exit_code == 1 and "not found" in result.stderr
