@@ -223,7 +223,11 @@ def _capitalised(names) -> str:
 
 # Month and weekday names must be capitalised: "forces may take" and "a march
 # on the city" are not dates. A month also needs a day number beside it.
-_MONTH = _capitalised(MONTHS) + r"\.?"
+# The longest name of a month is its full name, the others are abbreviations,
+# which may take a full stop ("Dec.", "Sept."); a full name may end a sentence.
+_FULL_MONTHS = [max((n for n in MONTHS if MONTHS[n] == m), key=len) for m in range(1, 13)]
+_ABBREVIATED_MONTHS = sorted(set(MONTHS) - set(_FULL_MONTHS))
+_MONTH = rf"(?:{_capitalised(_FULL_MONTHS)}|{_capitalised(_ABBREVIATED_MONTHS)}\.?)"
 _WEEKDAY = _capitalised(WEEKDAYS)
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _DAY_NUMBER = r"\d{1,2}(?:st|nd|rd|th)?"
@@ -372,6 +376,22 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     list of DateMention
         In text order, non-overlapping; at one position the longest
         expression wins ("Monday, Dec. 5, 2016" is one explicit mention).
+
+    Notes
+    -----
+    Forms read (month and weekday names in Title or UPPER case):
+
+    - calendar dates: "December 12, 2016", "Dec. 12", "Sept 3rd", "12 December
+      2016", "12th of Dec", "2016-12-12", with an optional weekday before them;
+    - weekdays: "Monday", "late on Monday", "early Monday", "overnight on
+      Sunday", "Monday night", "last Monday", "this past Monday", "next Monday";
+    - relative: "today", "earlier today", "this morning", "tonight",
+      "yesterday", "last night", "the day before yesterday", "three days ago",
+      "tomorrow", "this week", "earlier this week", "last week", "a week ago",
+      "next week" (the keys of `RELATIVE`).
+
+    Not read: numeric dates like 12/11/2016 (ambiguous), "on the 12th", "the
+    day before", "last month", "this year", "over the weekend".
 
     Examples
     --------

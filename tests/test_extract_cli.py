@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from aleppo_map.claims import COLUMNS
 from aleppo_map.cli import main
+
 from conftest import ROOT
 
 GOLD = ROOT / "tests" / "gold" / "seeds_claims.csv"
