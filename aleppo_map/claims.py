@@ -29,9 +29,10 @@ import yaml
 from .dates import DateMention, find_dates
 from .documents import Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
-from .text import sentence_spans
+from .text import sentence_around
 
 STATUSES = ("government", "rebels", "kurdish", "contested")
+REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 2500  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
 CITY_ID = "city"  # place_id of city-wide claims
@@ -162,7 +163,7 @@ class Lexicon:
             ),
             lower_only,
         )
-        self.speech = re.compile(_wordy(data["speech"]), flags)
+        self.speech = re.compile(_wordy(data["speech"]), lower_only)
         self.cues = [
             Cue(
                 c["name"],
@@ -209,8 +210,7 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:after|before|as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they))"
     r"|,\s*(?:and|but)\s+(?:that|are|is|were|was|have|has|had|they|it|he|she|we|said)\b"
     r"|\s(?:said|says|told|added|adds)\b",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:the\s+)?$"
@@ -261,8 +261,7 @@ _CITYWIDE = re.compile(
     _NUM + r"\s*(?:(?P<pct>%|percent|per cent)\s+of\s+(?P<of>[^,.;:]{1,60})"
     r"|(?P<km>square kilomet(?:re|er)s|sq\.? ?km|km2|km²)"
     r"|\s(?P<nb>neighbou?rhoods|districts))",
-    re.IGNORECASE,
-)
+)  # matched against lower-cased text, from the units found by _UNIT
 # Cheap test for a figure: a unit (found fast: the pattern starts with a literal
 # character class), then a number just before it.
 _UNIT = re.compile(r"%|percent|per cent|square|sq\b|km|neighbou?rhoods|districts")
@@ -281,10 +280,17 @@ _CONTROL_WORDS = re.compile(
     r"\b(?:control|controls|controlled|hold|holds|held|hands)\b", re.IGNORECASE
 )
 # What makes a sentence without a place worth reading: it refers back to one.
+# (A literal first lets the regex engine skip ahead; the word start is checked after.)
 _STRONG_ANAPHOR = re.compile(
-    r"\b(?:the (?:district|neighbou?rhood|area|quarter|suburb|town|village)|there)\b",
-    re.IGNORECASE,
-)
+    r"the(?: (?:district|neighbou?rhood|area|quarter|suburb|town|village)|re)\b"
+)  # matched against lower-cased text
+
+
+def _strong_anaphors(low: str) -> Iterator[int]:
+    """Offsets of "the district", "there" and the like in lower-cased text."""
+    for match in _STRONG_ANAPHOR.finditer(low):
+        if match.start() == 0 or not low[match.start() - 1].isalpha():
+            yield match.start()
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -340,25 +346,38 @@ class Extractor:
         has_figures = _has_figure(_lower(text))
         if not mentions and not has_figures:
             return []
-        spans = sentence_spans(text)
-        starts = [s for s, _ in spans]
-        by_sentence: dict[int, list[Mention]] = {}
-        for m in mentions:
-            i = bisect.bisect_right(starts, m.start) - 1
-            by_sentence.setdefault(i, []).append(m)
+        # Only the sentences that can hold a claim are delimited: those with a mention,
+        # a figure, or a word such as "the district" that refers back to a place.
+        sentences: dict[tuple[int, int], list[Mention]] = {}
+        span = (-1, -1)
+        for m in mentions:  # in text order: neighbours often share a sentence
+            if not (span[0] <= m.start and m.end <= span[1]):
+                span = sentence_around(text, m.start, m.end)
+            sentences.setdefault(span, []).append(m)
+        low_text = _lower(text)
+        extra = list(_strong_anaphors(low_text)) if mentions else []
+        if has_figures:
+            extra += [
+                u.start()
+                for u in _UNIT.finditer(low_text)
+                if _NUMBER_BEFORE.search(low_text, max(0, u.start() - 30), u.start())
+            ]
+        for pos in sorted(extra):
+            if not any(a <= pos < b for a, b in sentences):
+                sentences[sentence_around(text, pos, pos)] = []
         ctx = _Context(self, doc)
-        for i, (s_start, s_end) in enumerate(spans):
+        for s_start, s_end in sorted(sentences):
             sentence = text[s_start:s_end]
-            found = by_sentence.get(i, [])
+            found = sentences[(s_start, s_end)]
             refers_back = (
                 not found
                 and ctx.focus is not None
-                and i - ctx.focus[1] <= 2
-                and _STRONG_ANAPHOR.search(sentence)
+                and s_start - ctx.focus[1] <= REFER_BACK_CHARS
+                and next(_strong_anaphors(_lower(sentence)), None) is not None
             )
             figures = has_figures and _has_figure(_lower(sentence))
             if found or refers_back or figures:
-                self._sentence(ctx, spans, i, s_start, sentence, found, figures)
+                self._sentence(ctx, s_start, s_end, sentence, found, figures)
         return _dedupe(self._settle_defaults(ctx))
 
     def _settle_defaults(self, ctx: _Context) -> list[Claim]:
@@ -436,11 +455,11 @@ class Extractor:
 
     # -- sentence level ------------------------------------------------------------
 
-    def _sentence(self, ctx, spans, index, offset, sentence, mentions, figures) -> None:
+    def _sentence(self, ctx, offset, end, sentence, mentions, figures) -> None:
         lex = self.lexicon
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
-        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(sentence)] + [len(sentence)]
         low = _lower(sentence)
+        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(low)] + [len(sentence)]
         actors = list(lex.actors.finditer(low))
         cue_hits = self._cues(low)
         new_claims: list[
@@ -449,7 +468,7 @@ class Extractor:
         for cue, hit in cue_hits:
             targets = self._objects(cue, hit, sentence, local, breaks)
             if not targets:
-                targets = self._refer_back(ctx, cue, hit, sentence, local, index)
+                targets = self._refer_back(ctx, cue, hit, sentence, local, offset)
             if not targets:
                 continue
             status, actor = self._side(ctx, cue, hit, sentence, breaks, actors)
@@ -461,16 +480,16 @@ class Extractor:
                 new_claims.append((mention, status, cue.name, actor, hit.start()))
         quote_source = None
         if new_claims or figures:
-            quote_source = self._source(spans, index, ctx.doc.text, offset, sentence)
+            quote_source = self._source(ctx.doc.text, offset, end, sentence)
         for mention, status, rule, actor, cue_pos in new_claims:
             ctx.claims.append(
                 self._claim(ctx, mention, status, rule, actor, sentence, cue_pos, quote_source)
             )
-            ctx.focus = (mention, index)
+            ctx.focus = (mention, end)
         if not new_claims and local:
             # No claim here, but a later "the district" may mean the place named last.
             ctx.focus = (
-                (local[-1][2], index) if ctx.focus is None or ctx.focus[1] < index else ctx.focus
+                (local[-1][2], end) if ctx.focus is None or ctx.focus[1] < end else ctx.focus
             )
         if figures:
             ctx.claims.extend(self._figures(ctx, sentence, breaks, quote_source))
@@ -543,7 +562,7 @@ class Extractor:
             limit = s
         return list(reversed(chosen))
 
-    def _refer_back(self, ctx, cue, hit, sentence, local, index) -> list[Mention]:
+    def _refer_back(self, ctx, cue, hit, sentence, local, offset) -> list[Mention]:
         """ "the district", "it", "there" next to a cue: the place just named or claimed."""
         lex = self.lexicon
         if cue.object == "before":
@@ -565,7 +584,7 @@ class Extractor:
         earlier = [m for s, _, m in local if s < anaphor_pos]
         if earlier:
             return [earlier[-1]]
-        if ctx.focus is not None and index - ctx.focus[1] <= 2:
+        if ctx.focus is not None and offset - ctx.focus[1] <= REFER_BACK_CHARS:
             return [ctx.focus[0]]
         return []
 
@@ -613,20 +632,20 @@ class Extractor:
 
     # -- attribution, dates, figures -------------------------------------------------
 
-    def _source(self, spans, index, text, offset, sentence) -> tuple[str, str]:
+    def _source(self, text, offset, end, sentence) -> tuple[str, str]:
         """(source, stance) of the sentence; a quote runs on to where it is attributed."""
         found = self._source_in(sentence)
         if found is not None and _PRONOUN_SPEAKER.match(found[0]):
             found = None
             # "He said ...": the speaker of a sentence just before
-            for s, e in reversed(spans[max(0, index - 3) : index]):
+            for s, e in _sentences_before(text, offset, 3):
                 earlier = self._source_in(text[s:e])
                 if earlier is not None and not _PRONOUN_SPEAKER.match(earlier[0]):
                     return earlier
         if found is not None:
             return found
         if _quote_left_open(sentence):
-            for s, e in spans[index + 1 : index + 4]:
+            for s, e in _sentences_after(text, end, 3):
                 follow = text[s:e]
                 if re.search(r'["”]', follow):
                     found = self._source_in(follow)
@@ -638,11 +657,16 @@ class Extractor:
     def _source_in(self, sentence: str) -> tuple[str, str] | None:
         """The source named with a speech verb in one sentence, or None."""
         lex = self.lexicon
-        verbs = list(lex.speech.finditer(sentence))
+        low = _lower(sentence)
+        verbs = list(lex.speech.finditer(low))
         if not verbs:
             return None
         best = None
-        for m in lex.any_source.finditer(_lower(sentence)):
+        # A speaker stands near its verb: look only there.
+        # (The sentence's opening is always in: "State TV footage from X, ..., showed".)
+        window_start = 0 if verbs[0].start() <= 240 else verbs[0].start() - 120
+        window_end = min(len(low), verbs[-1].end() + 80)
+        for m in lex.any_source.finditer(low, window_start, window_end):
             if _NOT_SPEAKER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue
             name, stance, _ = lex.sources[int(m.lastgroup[1:])]
@@ -720,11 +744,19 @@ class Extractor:
         """City-wide figures: a share, an area, a count of neighbourhoods."""
         out = []
         lex = self.lexicon
-        for m in _CITYWIDE.finditer(sentence):
+        low = _lower(sentence)
+        seen = set()
+        for unit in _UNIT.finditer(low):
+            # start the window at a word boundary, so no number is cut in two
+            window_start = low.rfind(" ", 0, max(0, unit.start() - 40)) + 1
+            m = _CITYWIDE.search(low, window_start, unit.end() + 70)
+            if m is None or m.start() in seen or not (m.start() <= unit.start() < m.end()):
+                continue
+            seen.add(m.start())
             if m.group("pct"):
                 if not lex.citywide_of.search(m.group("of")):
                     continue
-                measure, of = "percent", m.group("of").strip()
+                measure, of = "percent", sentence[m.start("of") : m.end("of")].strip()
             elif m.group("km"):
                 measure, of = "km2", ""
             else:
@@ -747,7 +779,7 @@ class Extractor:
                     place_id=CITY_ID,
                     lat="",
                     lon="",
-                    surface=m.group(0),
+                    surface=sentence[m.start() : m.end()],
                     status=status,
                     date=date,
                     attributed_to=attributed,
@@ -819,6 +851,32 @@ def _clause(breaks: list[int], start: int, end: int) -> tuple[int, int]:
     i = bisect.bisect_right(breaks, start) - 1
     j = bisect.bisect_left(breaks, end)
     return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
+
+
+def _sentences_before(text: str, start: int, n: int) -> Iterator[tuple[int, int]]:
+    """Up to `n` sentences before offset `start`, nearest first."""
+    for _ in range(n):
+        if start <= 0:
+            return
+        span = sentence_around(text, start - 1, start - 1)
+        if span[0] >= start:
+            return
+        yield span
+        start = span[0]
+
+
+def _sentences_after(text: str, end: int, n: int) -> Iterator[tuple[int, int]]:
+    """Up to `n` sentences after offset `end`."""
+    for _ in range(n):
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end >= len(text):
+            return
+        span = sentence_around(text, end, end + 1)
+        if span[1] <= end:
+            return
+        yield span
+        end = span[1]
 
 
 def _lower(text: str) -> str:
