@@ -32,6 +32,7 @@ from .gazetteer import Gazetteer, Mention
 from .text import sentence_around
 
 STATUSES = ("government", "rebels", "kurdish", "contested")
+_PENDING = "?"  # a claim's date or side to be settled at the end of its article
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 2500  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
@@ -381,11 +382,18 @@ class Extractor:
         return _dedupe(self._settle_defaults(ctx))
 
     def _settle_defaults(self, ctx: _Context) -> list[Claim]:
-        """Give claims waiting for the article's capturing side that side, or drop them.
+        """Fill in what needed the whole article: its capturing side and its day.
 
         The side is the majority of the article's explicit captures (an actor
         named with the cue); without those, `_default_side` reads the text.
+        Claims whose sentence names no day get the day the article reports on
+        (`_news_day`). A claim waiting for a side that cannot be told is dropped.
         """
+        if any(c.date == _PENDING for c in ctx.claims):
+            day = self._news_day_from(ctx)
+            ctx.claims = [
+                replace(c, date=day.isoformat()) if c.date == _PENDING else c for c in ctx.claims
+            ]
         waiting = [c for c in ctx.claims if c.status == "?"]
         if not waiting:
             return ctx.claims
@@ -436,6 +444,21 @@ class Extractor:
             return None
         (side, n), *rest = counts.most_common()
         return side if not rest or n > rest[0][1] else None
+
+    def _news_day_from(self, ctx: _Context) -> dt.date:
+        """The day the article reports on, from the sentences already read if they tell."""
+        days = Counter(
+            d.date
+            for found in ctx._dates.values()
+            for d in found
+            if d.kind in ("weekday", "relative")
+            and d.date
+            and d.role == "point"
+            and d.precision == "day"
+        )
+        if days:
+            return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return ctx.news_day or ctx.doc.published
 
     def _news_day(self, text: str, published: dt.date | None) -> dt.date | None:
         """The day the article reports on: its most frequent weekday or relative date."""
@@ -736,8 +759,8 @@ class Extractor:
         if points:
             best = min(points, key=lambda d: abs(d.start - cue_pos))
             return best.date.isoformat(), "sentence", since
-        if ctx.news_day is not None:
-            return ctx.news_day.isoformat(), "article", since
+        if ctx.doc.published is not None:
+            return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since
 
     def _figures(self, ctx, sentence, breaks, source) -> list[Claim]:

@@ -546,18 +546,27 @@ def infer_published(text: str) -> tuple[dt.date | None, str | None]:
         Without a dateline, ``(date, "latest-date")`` for the latest full date
         (with a year) outside captions, a lower bound; else ``(None, None)``.
     """
-    lines = _article_lines(text)
-    latest = _latest_full_date(lines)
-    for line in lines[:HEAD_LINES]:
+    # The head first: most articles are dated there, and the rest need not be read.
+    raw = [line.strip() for line in text.splitlines() if line.strip()]
+    head: list[str] = []
+    for i, line in enumerate(raw):
+        if len(head) >= HEAD_LINES:
+            break
+        if not _is_caption(raw, i):
+            head.append(line)
+    latest: dt.date | None = None
+    for line in head:
         parts = _dateline(line)
         if parts is None:
             continue
         year, month, day = parts
         if year is not None:
             return dt.date(year, month, day), "dateline"
+        latest = _latest_full_date(_article_lines(text))
         date = _nearest(month, day, latest) if latest is not None else None
         # No full date to take the year from: no answer rather than a guess.
         return (date, "dateline") if date is not None else (None, None)
+    latest = _latest_full_date(_article_lines(text))
     if latest is not None:
         return latest, "latest-date"
     return None, None
