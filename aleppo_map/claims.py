@@ -277,6 +277,8 @@ def _has_figure(low: str) -> bool:
     return any(
         _NUMBER_BEFORE.search(low, max(0, u.start() - 30), u.start()) for u in _UNIT.finditer(low)
     )
+
+
 _CONTROL_WORDS = re.compile(
     r"\b(?:control|controls|controlled|hold|holds|held|hands)\b", re.IGNORECASE
 )
@@ -292,6 +294,8 @@ def _strong_anaphors(low: str) -> Iterator[int]:
     for match in _STRONG_ANAPHOR.finditer(low):
         if match.start() == 0 or not low[match.start() - 1].isalpha():
             yield match.start()
+
+
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -398,7 +402,8 @@ class Extractor:
         if not waiting:
             return ctx.claims
         sides = Counter(
-            c.status for c in ctx.claims
+            c.status
+            for c in ctx.claims
             if c.actor and c.rule in ("capture", "control") and c.status in OPPOSITE
         )
         ranked = sides.most_common()

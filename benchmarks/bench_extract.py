@@ -40,8 +40,15 @@ def write_corpus(folder: Path, texts: list[str]) -> None:
         if i % 2:
             text = f"Tuesday 13 December 2016 08:48 GMT\n\n{text}"  # date inferred
         else:
-            rows.append({"file": name, "url": f"https://example.org/{i}", "outlet": "Bench",
-                         "published": "2016-12-12", "title": f"Article {i}"})
+            rows.append(
+                {
+                    "file": name,
+                    "url": f"https://example.org/{i}",
+                    "outlet": "Bench",
+                    "published": "2016-12-12",
+                    "title": f"Article {i}",
+                }
+            )
         (folder / name).write_text(text, "utf-8")
     with open(folder / "articles.csv", "w", encoding="utf-8", newline="") as stream:
         writer = csv.DictWriter(stream, fieldnames=["file", "url", "outlet", "published", "title"])
@@ -100,14 +107,19 @@ def main(argv: list[str] | None = None) -> int:
         megabytes = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
         print("extract throughput (end to end, one core)")
         print(f"  aleppo_map {__version__}, Python {sys.version.split()[0]}")
-        print(f"  corpus: {args.articles:,} article files, {megabytes:.1f} MB, "
-              f"half with articles.csv metadata, half with a dateline to infer")
+        print(
+            f"  corpus: {args.articles:,} article files, {megabytes:.1f} MB, "
+            f"half with articles.csv metadata, half with a dateline to infer"
+        )
         read_s, n_read = best_time(lambda: run_read(folder), args.repeat)
         find_s, n_mentions = best_time(lambda: run_read_find(folder, gazetteer), args.repeat)
         extract_s, n_claims = best_time(lambda: run_extract(folder, extractor), args.repeat)
         print(f"best of {args.repeat} after a warm-up pass, time.perf_counter")
-        for label, seconds in [("read files + metadata", read_s), ("read + find()", find_s),
-                               ("extract (read, find, claims, CSV)", extract_s)]:
+        for label, seconds in [
+            ("read files + metadata", read_s),
+            ("read + find()", find_s),
+            ("extract (read, find, claims, CSV)", extract_s),
+        ]:
             print(f"  {label:36s} {n_read / seconds:9,.0f} articles/s   ({seconds:.2f} s)")
         print(f"  {n_read:,} articles, {n_mentions:,} mentions, {n_claims:,} claims")
         print(f"  claims stage alone: {(extract_s - find_s) / extract_s:.0%} of extract time")
