@@ -1025,14 +1025,3 @@ def claims_geodataframe(claims: Iterable[Claim], gazetteer: Gazetteer):
     frame = claims_frame(claims)
     geometry = [gazetteer[pid].geometry if pid in gazetteer else None for pid in frame["place_id"]]
     return geopandas.GeoDataFrame(frame, geometry=geometry, crs="EPSG:4326")
-
-
-class ClaimList(list):
-    """A list of claims that shows itself as a table in Jupyter."""
-
-    @cached_property
-    def frame(self):
-        return claims_frame(self)
-
-    def _repr_html_(self) -> str:
-        return self.frame._repr_html_()

@@ -251,3 +251,34 @@ def test_claim_rows_carry_the_contract_columns(extractor):
     assert row["place"] == "al-Sakhour" and row["surface"] == "al-Sakhour"
     assert row["quote"] == "Troops took al-Sakhour on Monday."
     assert row["rule"] == "capture" and 0 < row["confidence"] <= 1
+
+
+def test_claims_as_dataframe_and_geodataframe(tmp_path):
+    from aleppo_map import Gazetteer, claims_frame, claims_geodataframe, extract_claims
+
+    (tmp_path / "a.md").write_text(
+        "---\npublished: 2016-12-13\noutlet: Wire\n---\nTroops took al-Sakhour on Monday. "
+        "Rebels still hold Sukkari, activists said.",
+        "utf-8",
+    )
+    claims = list(extract_claims([tmp_path]))
+    frame = claims_frame(claims)
+    assert list(frame.columns[:11]) == [
+        "article",
+        "published",
+        "place",
+        "place_id",
+        "lat",
+        "lon",
+        "surface",
+        "status",
+        "date",
+        "attributed_to",
+        "quote",
+    ]
+    assert set(zip(frame.place_id, frame.status, frame.date, strict=True)) == {
+        ("sakhour", "government", "2016-12-12"),
+        ("sukkari", "rebels", "2016-12-12"),
+    }
+    layer = claims_geodataframe(claims, Gazetteer.default())
+    assert layer.crs.to_epsg() == 4326 and layer.geometry.notna().all()
