@@ -721,39 +721,46 @@ class Extractor:
             return speaker, ""
         return None
 
-    def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> Claim:
+    def _shared_fields(self, ctx, sentence: str, pos: int, source) -> dict:
+        """The fields every claim of a sentence has: article, date, source, quote."""
         doc = ctx.doc
-        place = self.gazetteer[mention.place_id]
-        date, date_source, since = self._date_for(ctx, sentence, cue_pos)
+        date, date_source, since = self._date_for(ctx, sentence, pos)
         attributed, stance = source if source and source[0] else (_narrator(doc), "reporter")
+        return {
+            "article": doc.name,
+            "published": doc.published.isoformat() if doc.published else "",
+            "date": date,
+            "attributed_to": attributed,
+            "quote": sentence,
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "title": doc.title,
+            "published_source": doc.published_source or "",
+            "date_source": date_source,
+            "undated": not date,
+            "source_stance": stance or self.lexicon.source_stance.get(attributed, ""),
+            "since": since,
+        }
+
+    def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> Claim:
+        place = self.gazetteer[mention.place_id]
+        shared = self._shared_fields(ctx, sentence, cue_pos, source)
         confidence = mention.score * (0.9 if status == "contested" else 1.0)
-        if date_source != "sentence":
+        if shared["date_source"] != "sentence":
             confidence *= 0.9
         return Claim(
-            article=doc.name,
-            published=doc.published.isoformat() if doc.published else "",
+            **shared,
             place=place.name,
             place_id=place.id,
             lat=place.lat,
             lon=place.lon,
             surface=mention.surface,
             status=status,
-            date=date,
-            attributed_to=attributed,
-            quote=sentence,
-            outlet=doc.outlet,
-            url=doc.url,
-            title=doc.title,
-            published_source=doc.published_source or "",
-            date_source=date_source,
-            undated=not date,
             precision=place.precision,
-            source_stance=stance or self.lexicon.source_stance.get(attributed, ""),
             actor=actor,
             rule=rule,
             confidence=round(confidence, 3),
             match=mention.match,
-            since=since,
         )
 
     def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
@@ -796,37 +803,22 @@ class Extractor:
                 continue
             value_text = m.group("num")
             value = _number(value_text)
-            date, date_source, since = self._date_for(ctx, sentence, m.start())
-            doc = ctx.doc
-            attributed, stance = source if source and source[0] else (_narrator(doc), "reporter")
             out.append(
                 Claim(
-                    article=doc.name,
-                    published=doc.published.isoformat() if doc.published else "",
+                    **self._shared_fields(ctx, sentence, m.start(), source),
                     place=of or "city-wide",
                     place_id=CITY_ID,
                     lat="",
                     lon="",
                     surface=sentence[m.start() : m.end()],
                     status=status,
-                    date=date,
-                    attributed_to=attributed,
-                    quote=sentence,
-                    outlet=doc.outlet,
-                    url=doc.url,
-                    title=doc.title,
-                    published_source=doc.published_source or "",
-                    date_source=date_source,
-                    undated=not date,
                     precision="city",
-                    source_stance=stance or lex.source_stance.get(attributed, ""),
                     rule=f"figure-{measure}",
                     confidence=0.8,
                     scope="city",
                     measure=measure,
                     value=value if value is not None else "",
                     value_text=value_text,
-                    since=since,
                 )
             )
         return out

@@ -49,6 +49,15 @@ def _gazetteer_option(func):
     return func
 
 
+_output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+
+
 def _load_gazetteer(path: Path | None) -> Gazetteer:
     try:
         if path is None:
@@ -244,13 +253,7 @@ def _feature_collection(places: list[Place], extra: dict | None = None) -> dict:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_gazetteer_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write here instead of standard output.",
-)
+@_output_option
 @click.option(
     "--format",
     "fmt",
@@ -315,13 +318,7 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_gazetteer_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write here instead of standard output.",
-)
+@_output_option
 @click.option(
     "--format",
     "fmt",
