@@ -319,10 +319,6 @@ class _Context:
         self.claims: list[Claim] = []
         self._dates: dict[str, list[DateMention]] = {}
 
-    # Claims whose side is "whoever captures in this article" wait for the end of the
-    # article, when the explicit captures are known (see Extractor._settle_defaults).
-    default_side = "?"
-
     @cached_property
     def news_day(self) -> dt.date | None:
         return self.extractor._news_day(self.doc.text, self.doc.published)
@@ -348,7 +344,8 @@ class Extractor:
         text = doc.text
         if mentions is None:
             mentions = self.gazetteer.find(text)
-        has_figures = _has_figure(_lower(text))
+        low_text = _lower(text)
+        has_figures = _has_figure(low_text)
         if not mentions and not has_figures:
             return []
         # Only the sentences that can hold a claim are delimited: those with a mention,
@@ -359,7 +356,6 @@ class Extractor:
             if not (span[0] <= m.start and m.end <= span[1]):
                 span = sentence_around(text, m.start, m.end)
             sentences.setdefault(span, []).append(m)
-        low_text = _lower(text)
         extra = list(_strong_anaphors(low_text)) if mentions else []
         if has_figures:
             extra += [
@@ -383,9 +379,9 @@ class Extractor:
             figures = has_figures and _has_figure(_lower(sentence))
             if found or refers_back or figures:
                 self._sentence(ctx, s_start, s_end, sentence, found, figures)
-        return _dedupe(self._settle_defaults(ctx))
+        return _dedupe(self._settle(ctx))
 
-    def _settle_defaults(self, ctx: _Context) -> list[Claim]:
+    def _settle(self, ctx: _Context) -> list[Claim]:
         """Fill in what needed the whole article: its capturing side and its day.
 
         The side is the majority of the article's explicit captures (an actor
@@ -398,8 +394,7 @@ class Extractor:
             ctx.claims = [
                 replace(c, date=day.isoformat()) if c.date == _PENDING else c for c in ctx.claims
             ]
-        waiting = [c for c in ctx.claims if c.status == "?"]
-        if not waiting:
+        if not any(c.status == _PENDING for c in ctx.claims):
             return ctx.claims
         sides = Counter(
             c.status
@@ -413,7 +408,7 @@ class Extractor:
             side = self._default_side(ctx.doc.text)
         settled = []
         for claim in ctx.claims:
-            if claim.status == "?":
+            if claim.status == _PENDING:  # "the fall of X": whoever captures in this article
                 if side is None:
                     continue
                 claim = replace(claim, status=side, confidence=round(claim.confidence * 0.9, 3))
@@ -452,34 +447,14 @@ class Extractor:
 
     def _news_day_from(self, ctx: _Context) -> dt.date:
         """The day the article reports on, from the sentences already read if they tell."""
-        days = Counter(
-            d.date
-            for found in ctx._dates.values()
-            for d in found
-            if d.kind in ("weekday", "relative")
-            and d.date
-            and d.role == "point"
-            and d.precision == "day"
-        )
-        if days:
-            return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
-        return ctx.news_day or ctx.doc.published
+        read = [d for found in ctx._dates.values() for d in found]
+        return _most_common_day(read) or ctx.news_day or ctx.doc.published
 
     def _news_day(self, text: str, published: dt.date | None) -> dt.date | None:
         """The day the article reports on: its most frequent weekday or relative date."""
         if published is None:
             return None
-        days = Counter(
-            d.date
-            for d in find_dates(text[:LEDE_CHARS], published)
-            if d.kind in ("weekday", "relative")
-            and d.date
-            and d.role == "point"
-            and d.precision == "day"
-        )
-        if not days:
-            return published
-        return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
+        return _most_common_day(find_dates(text[:LEDE_CHARS], published)) or published
 
     # -- sentence level ------------------------------------------------------------
 
@@ -630,15 +605,15 @@ class Extractor:
             after = [a for a in actors if hit.end() <= a.start() <= hit.end() + 40]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
-            return ctx.default_side, ""
+            return _PENDING, ""
         before = [a for a in actors if a.end() <= hit.start()]
         in_clause = [a for a in before if a.start() >= clause_start]
         actor = (in_clause or before or [None])[-1]
         if cue.side == "default":
-            return ctx.default_side, ""
+            return _PENDING, ""
         if actor is None:
             if cue.side == "actor":
-                return ctx.default_side, ""
+                return _PENDING, ""
             return None, ""
         side = actor.lastgroup
         phrase = sentence[actor.start() : actor.end()]
@@ -871,6 +846,21 @@ def _clause(breaks: list[int], start: int, end: int) -> tuple[int, int]:
     i = bisect.bisect_right(breaks, start) - 1
     j = bisect.bisect_left(breaks, end)
     return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
+
+
+def _most_common_day(found: Iterable[DateMention]) -> dt.date | None:
+    """The day named most often by weekdays and relative dates ("on Monday", "yesterday")."""
+    days = Counter(
+        d.date
+        for d in found
+        if d.kind in ("weekday", "relative")
+        and d.date
+        and d.role == "point"
+        and d.precision == "day"
+    )
+    if not days:
+        return None
+    return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]
 
 
 def _sentences_before(text: str, start: int, n: int) -> Iterator[tuple[int, int]]:
