@@ -53,6 +53,7 @@ SCORES: dict[str, float] = {"exact": 1.0, "alias": 0.95, "normalised": 0.85, "ge
 FUZZY_CUTOFF = 0.8  # difflib ratio below which a near miss is not a match
 WGS84_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
 _TERMINAL = ""  # trie key marking the end of a name (no word folds to "")
+_UNSEEN = object()
 
 # Words that start a name: a capitalised Latin word or an Arabic-script word.
 # The class comes first so the regex engine can skip to it; the look-behind
@@ -246,6 +247,7 @@ class Gazetteer:
         self._fuzzy_names: list[tuple[str, str]] | None = None
         self._fuzzy_cache: dict[str, list[tuple[str, float]]] = {}
         self._kind_cache: dict[tuple[str, str], MatchKind] = {}
+        self._first_words: dict[str, dict | None] = {}  # word -> its trie node, or None
 
     # -- loading -------------------------------------------------------------
 
@@ -468,18 +470,23 @@ class Gazetteer:
         _, trie = self._ensure_index()
         mentions: list[Mention] = []
         last_end = 0
-        trie_get = trie.get
+        first_words = self._first_words
         for match in _CANDIDATE.finditer(text):
             start = match.start()
             if start < last_end:
                 continue
             word = match.group()
-            node = trie_get(token_key(word))
+            # Most capitalised words are not names; a word seen before is one lookup.
+            node = first_words.get(word, _UNSEEN)
+            if node is _UNSEEN:
+                node = trie.get(token_key(word))
+                if len(first_words) < 200_000:
+                    first_words[word] = node
             if node is None:
                 if word[0] not in _ARABIC_PARTICLES or len(word) <= 3:
                     continue
                 # "وبستان القصر": a conjunction or preposition glued to the name
-                node = trie_get(token_key(word[1:]))
+                node = trie.get(token_key(word[1:]))
                 if node is None:
                     continue
                 start += 1
