@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -316,7 +316,7 @@ class _Context:
         self.extractor = extractor
         self.doc = doc
         self.focus: tuple[Mention, int] | None = None  # the place last named or claimed
-        self.claims: list[Claim] = []
+        self.claims: list[dict] = []  # fields of Claim, settled at the end of the article
         self._dates: dict[str, list[DateMention]] = {}
 
     @cached_property
@@ -382,38 +382,38 @@ class Extractor:
         return _dedupe(self._settle(ctx))
 
     def _settle(self, ctx: _Context) -> list[Claim]:
-        """Fill in what needed the whole article: its capturing side and its day.
+        """Fill in what needed the whole article, and make the claims.
 
-        The side is the majority of the article's explicit captures (an actor
-        named with the cue); without those, `_default_side` reads the text.
-        Claims whose sentence names no day get the day the article reports on
-        (`_news_day`). A claim waiting for a side that cannot be told is dropped.
+        Claims are kept as field dicts until here. The capturing side is the
+        majority of the article's explicit captures (an actor named with the
+        cue); without those, `_default_side` reads the text. Claims whose
+        sentence names no day get the day the article reports on (`_news_day`).
+        A claim waiting for a side that cannot be told is dropped.
         """
-        if any(c.date == _PENDING for c in ctx.claims):
-            day = self._news_day_from(ctx)
-            ctx.claims = [
-                replace(c, date=day.isoformat()) if c.date == _PENDING else c for c in ctx.claims
-            ]
-        if not any(c.status == _PENDING for c in ctx.claims):
-            return ctx.claims
-        sides = Counter(
-            c.status
-            for c in ctx.claims
-            if c.actor and c.rule in ("capture", "control") and c.status in OPPOSITE
-        )
-        ranked = sides.most_common()
-        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            side = ranked[0][0]
-        else:
-            side = self._default_side(ctx.doc.text)
-        settled = []
-        for claim in ctx.claims:
-            if claim.status == _PENDING:  # "the fall of X": whoever captures in this article
-                if side is None:
-                    continue
-                claim = replace(claim, status=side, confidence=round(claim.confidence * 0.9, 3))
-            settled.append(claim)
-        return settled
+        pending = ctx.claims
+        if any(c["date"] == _PENDING for c in pending):
+            day = self._news_day_from(ctx).isoformat()
+            for c in pending:
+                if c["date"] == _PENDING:
+                    c["date"] = day
+        if any(c["status"] == _PENDING for c in pending):
+            sides = Counter(
+                c["status"]
+                for c in pending
+                if c.get("actor")
+                and c["rule"] in ("capture", "control")
+                and c["status"] in OPPOSITE
+            )
+            ranked = sides.most_common()
+            if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+                side = ranked[0][0]
+            else:
+                side = self._default_side(ctx.doc.text)
+            for c in pending:
+                if c["status"] == _PENDING:  # "the fall of X": whoever captures here
+                    c["status"] = side
+                    c["confidence"] = round(c["confidence"] * 0.9, 3)
+        return [Claim(**c) for c in pending if c["status"] is not None]
 
     def _default_side(self, text: str) -> str | None:
         """The side that captures places in this article ("the fall of X" goes to it).
@@ -717,13 +717,13 @@ class Extractor:
             "since": since,
         }
 
-    def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> Claim:
+    def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> dict:
         place = self.gazetteer[mention.place_id]
         shared = self._shared_fields(ctx, sentence, cue_pos, source)
         confidence = mention.score * (0.9 if status == "contested" else 1.0)
         if shared["date_source"] != "sentence":
             confidence *= 0.9
-        return Claim(
+        return dict(
             **shared,
             place=place.name,
             place_id=place.id,
@@ -750,7 +750,7 @@ class Extractor:
             return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since
 
-    def _figures(self, ctx, sentence, breaks, source) -> list[Claim]:
+    def _figures(self, ctx, sentence, breaks, source) -> list[dict]:
         """City-wide figures: a share, an area, a count of neighbourhoods."""
         out = []
         lex = self.lexicon
@@ -779,7 +779,7 @@ class Extractor:
             value_text = m.group("num")
             value = _number(value_text)
             out.append(
-                Claim(
+                dict(
                     **self._shared_fields(ctx, sentence, m.start(), source),
                     place=of or "city-wide",
                     place_id=CITY_ID,

@@ -302,7 +302,8 @@ _TITLE_WORD_BEFORE = re.compile(r"\b[A-Z][\w&'’-]*[ \u00a0]$")
 
 # Searched one by one: a pattern that starts with plain text is found by a
 # fast substring search, a single alternation of them all is ten times slower.
-_CAPTIONS = tuple(re.compile(p) for p in CAPTION_PATTERNS)
+# One alternation: a line is tested once, not once per pattern.
+_CAPTIONS = re.compile("|".join(f"(?:{p})" for p in CAPTION_PATTERNS))
 # Wire dateline: "BEIRUT, Dec. 12 (Reuters) -", "ALEPPO, Syria, Dec. 12, 2016 (AFP) -".
 _WIRE = re.compile(
     rf"""^\s*[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*          # BEIRUT, NEW YORK
@@ -523,7 +524,7 @@ def is_caption_line(line: str) -> bool:
     """
     if _WIRE.match(line):
         return False
-    return any(pattern.search(line) for pattern in _CAPTIONS)
+    return _CAPTIONS.search(line) is not None
 
 
 def infer_published(text: str) -> tuple[dt.date | None, str | None]:
