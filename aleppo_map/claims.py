@@ -462,9 +462,15 @@ class Extractor:
         lex = self.lexicon
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
         low = _lower(sentence)
-        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(low)] + [len(sentence)]
-        actors = list(lex.actors.finditer(low))
         cue_hits = self._cues(low)
+        if not cue_hits and not figures:
+            if local:  # no claim, but a later "the district" may mean the place named last
+                ctx.focus = (local[-1][2], end)
+            return
+        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(low)] + [len(sentence)]
+        # Actors only matter to cues whose side depends on who acts.
+        needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
+        actors = list(lex.actors.finditer(low)) if needs_actor else []
         new_claims: list[
             tuple[Mention, str, str, str, int]
         ] = []  # mention, status, rule, actor, cue pos
