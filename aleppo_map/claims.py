@@ -20,7 +20,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, fields
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -34,7 +33,7 @@ from .text import sentence_around
 STATUSES = ("government", "rebels", "kurdish", "contested")
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
-LEDE_CHARS = 2500  # the opening of an article, where it says which day it reports
+LEDE_CHARS = 800  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
 CITY_ID = "city"  # place_id of city-wide claims
 
@@ -214,7 +213,8 @@ _CLAUSE_BREAK = re.compile(
 )  # matched against lower-cased text
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
-    r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:the\s+)?$"
+    r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
+    r"(?:the\s+)?$"
     r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$",
     re.IGNORECASE,
 )
@@ -296,6 +296,11 @@ def _strong_anaphors(low: str) -> Iterator[int]:
             yield match.start()
 
 
+_PARTIAL_BEFORE = re.compile(
+    r"\b(?:parts?|some|half|a third|a quarter|pockets) of\s+(?:the\s+)?$", re.IGNORECASE
+)
+_WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
+_STANCE_SIDE = {"government": "government", "opposition": "rebels"}
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -318,10 +323,6 @@ class _Context:
         self.focus: tuple[Mention, int] | None = None  # the place last named or claimed
         self.claims: list[dict] = []  # fields of Claim, settled at the end of the article
         self._dates: dict[str, list[DateMention]] = {}
-
-    @cached_property
-    def news_day(self) -> dt.date | None:
-        return self.extractor._news_day(self.doc.text, self.doc.published)
 
     def dates(self, sentence: str) -> list[DateMention]:
         found = self._dates.get(sentence)
@@ -387,7 +388,7 @@ class Extractor:
         Claims are kept as field dicts until here. The capturing side is the
         majority of the article's explicit captures (an actor named with the
         cue); without those, `_default_side` reads the text. Claims whose
-        sentence names no day get the day the article reports on (`_news_day`).
+        sentence names no day get the day the article reports on (`_news_day_from`).
         A claim waiting for a side that cannot be told is dropped.
         """
         pending = ctx.claims
@@ -447,14 +448,12 @@ class Extractor:
 
     def _news_day_from(self, ctx: _Context) -> dt.date:
         """The day the article reports on, from the sentences already read if they tell."""
+        # News copy names the day of its story first ("... said on Monday"); failing
+        # that, the day the sentences read name most often.
+        lede = find_dates(ctx.doc.text[:LEDE_CHARS], ctx.doc.published)
+        first = next((d.date for d in lede if _is_day(d)), None)
         read = [d for found in ctx._dates.values() for d in found]
-        return _most_common_day(read) or ctx.news_day or ctx.doc.published
-
-    def _news_day(self, text: str, published: dt.date | None) -> dt.date | None:
-        """The day the article reports on: its most frequent weekday or relative date."""
-        if published is None:
-            return None
-        return _most_common_day(find_dates(text[:LEDE_CHARS], published)) or published
+        return first or _most_common_day(read) or ctx.doc.published
 
     # -- sentence level ------------------------------------------------------------
 
@@ -471,28 +470,45 @@ class Extractor:
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
         actors = list(lex.actors.finditer(low)) if needs_actor else []
-        new_claims: list[
-            tuple[Mention, str, str, str, int]
-        ] = []  # mention, status, rule, actor, cue pos
+        new_claims: list[tuple[Mention, str, str, str, int]] = []  # place, status, rule, actor, pos
+        sources: dict[int, tuple[str, str]] = {}
+
+        def source_at(pos: int) -> tuple[str, str]:
+            """Who said what stands at `pos` (cached per speech verb)."""
+            verb = self._nearest_verb(low, pos)
+            if verb not in sources:
+                sources[verb] = self._source(ctx.doc.text, offset, end, sentence, verb)
+            return sources[verb]
+
         for cue, hit in cue_hits:
             targets = self._objects(cue, hit, sentence, local, breaks)
             if not targets:
                 targets = self._refer_back(ctx, cue, hit, sentence, local, offset)
             if not targets:
                 continue
-            status, actor = self._side(ctx, cue, hit, sentence, breaks, actors)
-            if status is None or self._hedged(sentence, hit, breaks):
+            status, actor = self._side(
+                ctx,
+                cue,
+                hit,
+                sentence,
+                breaks,
+                actors,
+                lambda pos: source_at(pos)[1],
+            )
+            if status is None or self._hedged(cue, sentence, hit, breaks):
                 continue
             if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start()):
                 status = "contested"  # a denied capture: the place is disputed
             for mention in targets:
-                new_claims.append((mention, status, cue.name, actor, hit.start()))
-        quote_source = None
-        if new_claims or figures:
-            quote_source = self._source(ctx.doc.text, offset, end, sentence)
+                held = status
+                if held in OPPOSITE and _PARTIAL_BEFORE.search(sentence, 0, mention.start - offset):
+                    held = "contested"  # "rebels hold parts of X": X is divided
+                new_claims.append((mention, held, cue.name, actor, hit.start()))
         for mention, status, rule, actor, cue_pos in new_claims:
             ctx.claims.append(
-                self._claim(ctx, mention, status, rule, actor, sentence, cue_pos, quote_source)
+                self._claim(
+                    ctx, mention, status, rule, actor, sentence, cue_pos, source_at(cue_pos)
+                )
             )
             ctx.focus = (mention, end)
         if not new_claims and local:
@@ -501,7 +517,7 @@ class Extractor:
                 (local[-1][2], end) if ctx.focus is None or ctx.focus[1] < end else ctx.focus
             )
         if figures:
-            ctx.claims.extend(self._figures(ctx, sentence, breaks, quote_source))
+            ctx.claims.extend(self._figures(ctx, sentence, breaks, source_at))
 
     def _cues(self, sentence: str) -> list[tuple[Cue, re.Match]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
@@ -597,8 +613,14 @@ class Extractor:
             return [ctx.focus[0]]
         return []
 
-    def _side(self, ctx, cue, hit, sentence, breaks, actors) -> tuple[str | None, str]:
-        """(status, actor phrase) for a cue; `actors` are the sentence's actor matches."""
+    def _side(
+        self, ctx, cue, hit, sentence, breaks, actors, speaker_stance
+    ) -> tuple[str | None, str]:
+        """(status, actor phrase) for a cue.
+
+        `actors` are the sentence's actor matches; `speaker_stance(pos)` gives the
+        stance of whoever said what stands at `pos`, for "we" and "our forces".
+        """
         if cue.side in STATUSES:
             return cue.side, ""
         clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
@@ -618,32 +640,53 @@ class Extractor:
         if cue.side == "default":
             return _PENDING, ""
         if actor is None:
-            if cue.side == "actor":
-                return _PENDING, ""
-            return None, ""
-        side = actor.lastgroup
-        phrase = sentence[actor.start() : actor.end()]
+            we = _WE.search(sentence, clause_start, hit.start())
+            side = _STANCE_SIDE.get(speaker_stance(hit.start())) if we else None
+            if side is None:
+                return (_PENDING, "") if cue.side == "actor" else (None, "")
+            phrase = we.group()  # "we lost X", said by a rebel: the rebels lost it
+        else:
+            side = actor.lastgroup
+            phrase = sentence[actor.start() : actor.end()]
         if cue.side == "opposite":
             return OPPOSITE.get(side), phrase
         return side, phrase
 
-    def _hedged(self, sentence: str, hit: re.Match, breaks) -> bool:
-        """Negation, hedge, future or intention right before the cue."""
+    def _hedged(self, cue: Cue, sentence: str, hit: re.Match, breaks) -> bool:
+        """Negation, hedge, future or intention right before the cue.
+
+        An adjective ("rebel-held X") states what holds now, whatever the verb.
+        """
+        if cue.kind == "adjective":
+            return False
         clause_start, _ = _clause(breaks, hit.start(), hit.end())
         window_start = max(clause_start, hit.start() - 50)
         window = sentence[window_start : hit.start()]
         if self.lexicon.hedges.search(window):
             return True
         # "to take X" is an intention, unless "managed to", "claimed to" precede it
-        if re.search(r"\bto\s*$", window) and not self.lexicon.completions.search(window):
+        if (
+            cue.kind == "verb"
+            and re.search(r"\bto\s*$", window)
+            and not self.lexicon.completions.search(window)
+        ):
             return True
         return False
 
     # -- attribution, dates, figures -------------------------------------------------
 
-    def _source(self, text, offset, end, sentence) -> tuple[str, str]:
-        """(source, stance) of the sentence; a quote runs on to where it is attributed."""
-        found = self._source_in(sentence)
+    def _nearest_verb(self, low: str, pos: int) -> int:
+        """Start of the speech verb nearest to `pos` in a lower-cased sentence, or -1."""
+        verbs = [v.start() for v in self.lexicon.speech.finditer(low)]
+        return min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
+
+    def _source(self, text, offset, end, sentence, verb: int = -1) -> tuple[str, str]:
+        """(source, stance) of what the speech verb at `verb` introduces (else the sentence's).
+
+        A quote runs on to the sentence where it is attributed; "he said" is the
+        speaker of a sentence just before.
+        """
+        found = self._source_in(sentence, verb)
         if found is not None and _PRONOUN_SPEAKER.match(found[0]):
             found = None
             # "He said ...": the speaker of a sentence just before
@@ -663,11 +706,14 @@ class Extractor:
                     break
         return "", ""
 
-    def _source_in(self, sentence: str) -> tuple[str, str] | None:
-        """The source named with a speech verb in one sentence, or None."""
+    def _source_in(self, sentence: str, verb: int = -1) -> tuple[str, str] | None:
+        """The source named with a speech verb in one sentence, or None.
+
+        With `verb` (an offset), only the speech verb there counts.
+        """
         lex = self.lexicon
         low = _lower(sentence)
-        verbs = list(lex.speech.finditer(low))
+        verbs = [v for v in lex.speech.finditer(low) if verb < 0 or v.start() == verb]
         if not verbs:
             return None
         best = None
@@ -698,6 +744,7 @@ class Extractor:
             speaker = re.split(r"[,;:.\"“”]", after)[0].strip()
         else:
             speaker = re.split(r"[,;:\"“”]", before)[-1].strip()
+        speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
         if 0 < len(speaker.split()) <= 8:
             return speaker, ""
         return None
@@ -786,7 +833,7 @@ class Extractor:
             value = _number(value_text)
             out.append(
                 dict(
-                    **self._shared_fields(ctx, sentence, m.start(), source),
+                    **self._shared_fields(ctx, sentence, m.start(), source(m.start())),
                     place=of or "city-wide",
                     place_id=CITY_ID,
                     lat="",
@@ -854,16 +901,19 @@ def _clause(breaks: list[int], start: int, end: int) -> tuple[int, int]:
     return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
 
 
-def _most_common_day(found: Iterable[DateMention]) -> dt.date | None:
-    """The day named most often by weekdays and relative dates ("on Monday", "yesterday")."""
-    days = Counter(
-        d.date
-        for d in found
-        if d.kind in ("weekday", "relative")
-        and d.date
+def _is_day(d: DateMention) -> bool:
+    """A weekday or relative day ("on Monday", "yesterday") naming when something happened."""
+    return (
+        d.kind in ("weekday", "relative")
+        and d.date is not None
         and d.role == "point"
         and d.precision == "day"
     )
+
+
+def _most_common_day(found: Iterable[DateMention]) -> dt.date | None:
+    """The day named most often by weekdays and relative dates ("on Monday", "yesterday")."""
+    days = Counter(d.date for d in found if _is_day(d))
     if not days:
         return None
     return max(days.items(), key=lambda kv: (kv[1], kv[0]))[0]

@@ -282,3 +282,33 @@ def test_claims_as_dataframe_and_geodataframe(tmp_path):
     }
     layer = claims_geodataframe(claims, Gazetteer.default())
     assert layer.crs.to_epsg() == 4326 and layer.geometry.notna().all()
+
+
+def test_articles_in_other_outlets_wording():
+    """Two whole articles (tests/data/heldout), with every claim a reader would code."""
+    from aleppo_map import extract_claims
+
+    from conftest import ROOT
+
+    found = {
+        (c.article, c.place_id, c.status, c.date)
+        for c in extract_claims([ROOT / "tests" / "data" / "heldout"])
+    }
+    assert found == {
+        ("aljazeera.md", "hanano", "government", "2016-11-27"),
+        ("aljazeera.md", "jabal-badro", "government", "2016-11-27"),
+        ("aljazeera.md", "baedeen", "government", "2016-11-27"),
+        ("aljazeera.md", "sakhour", "government", "2016-11-27"),  # "restored security to"
+        ("aljazeera.md", "sakhour", "contested", "2016-11-27"),  # clashes on its edges
+        ("aljazeera.md", "sheikh-fares", "contested", "2016-11-27"),
+        ("aljazeera.md", "bustan-al-basha", "contested", "2016-11-27"),
+        ("aljazeera.md", "haydariyeh", "government", "2016-11-27"),  # "we lost", a rebel said
+        ("reuters.txt", "bab-al-hadid", "government", "2016-12-06"),
+        ("reuters.txt", "farafira", "government", "2016-12-06"),
+        ("reuters.txt", "aqabeh", "government", "2016-12-06"),
+        ("reuters.txt", "city", "government", "2016-12-07"),
+        ("reuters.txt", "sukkari", "contested", "2016-12-07"),  # a denied fall
+        ("reuters.txt", "mashhad", "rebels", "2016-12-07"),
+        ("reuters.txt", "sheikh-saeed", "contested", "2016-12-07"),  # "parts of"
+        ("reuters.txt", "jibreen", "government", "2016-12-07"),
+    }
