@@ -1024,11 +1024,15 @@ def extract_claims(
     summary: ExtractionSummary | None = None,
     on_skip=None,
     on_progress=None,
+    year: int | None = None,
 ) -> Iterator[Claim]:
-    """Claims from every article under `paths` (files or folders), in file order."""
+    """Claims from every article under `paths` (files or folders), in file order.
+
+    `year` dates year-less wire datelines in articles that give no full date.
+    """
     extractor = extractor or Extractor()
     summary = summary if summary is not None else ExtractionSummary()
-    for item in read_articles(paths):
+    for item in read_articles(paths, year=year):
         if isinstance(item, Skipped):
             summary.skipped.append(item)
             if on_skip:

@@ -334,7 +334,13 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
     default=None,
     help="Extraction vocabulary (default: the built-in lexicon.yaml).",
 )
-def extract(paths, gazetteer_path, output, fmt, lexicon_path):
+@click.option(
+    "--year",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    help="Year of year-less datelines (BEIRUT, Dec. 12 (Reuters)) in texts with no full date.",
+)
+def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
     """Extract control claims from articles (files or folders of .txt, .md, .html).
 
     Metadata comes from YAML front matter or an articles.csv beside the
@@ -361,6 +367,7 @@ def extract(paths, gazetteer_path, output, fmt, lexicon_path):
             summary,
             on_skip=lambda item: click.echo(f"skipped {item.path}: {item.reason}", err=True),
             on_progress=progress,
+            year=year,
         )
     )
     for warning in dict.fromkeys(summary.warnings):

@@ -527,13 +527,16 @@ def is_caption_line(line: str) -> bool:
     return _CAPTIONS.search(line) is not None
 
 
-def infer_published(text: str) -> tuple[dt.date | None, str | None]:
+def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None, str | None]:
     """Infer an article's publication date from its text.
 
     Parameters
     ----------
     text : str
         The whole article as plain text, page furniture included.
+    year : int, optional
+        The year of a year-less dateline when the text has no full date to
+        take it from (the user knows the corpus: `aleppo-map extract --year`).
 
     Returns
     -------
@@ -564,13 +567,24 @@ def infer_published(text: str) -> tuple[dt.date | None, str | None]:
         if year is not None:
             return dt.date(year, month, day), "dateline"
         latest = _latest_full_date(_article_lines(text))
-        date = _nearest(month, day, latest) if latest is not None else None
-        # No full date to take the year from: no answer rather than a guess.
+        if latest is not None:
+            date = _nearest(month, day, latest)
+        elif year is not None:
+            date = _calendar_or_none(year, month, day)
+        else:
+            date = None  # no full date to take the year from: no answer rather than a guess
         return (date, "dateline") if date is not None else (None, None)
     latest = _latest_full_date(_article_lines(text))
     if latest is not None:
         return latest, "latest-date"
     return None, None
+
+
+def _calendar_or_none(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 29 February in a common year
+        return None
 
 
 def _article_lines(text: str) -> list[str]:

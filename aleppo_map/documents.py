@@ -141,9 +141,13 @@ def html_to_text(html: str, path: Path | None = None) -> str:
 
 
 def read_articles(
-    paths: Iterable[str | Path], *, infer_dates: bool = True
+    paths: Iterable[str | Path], *, infer_dates: bool = True, year: int | None = None
 ) -> Iterator[Document | Skipped]:
-    """Every article under `paths` with its metadata, or a `Skipped` record saying why not."""
+    """Every article under `paths` with its metadata, or a `Skipped` record saying why not.
+
+    `year` dates year-less datelines ("BEIRUT, Dec. 12 (Reuters)") in texts
+    that give no full date.
+    """
     indexes: dict[Path, tuple[dict[str, dict[str, str]], list[str]]] = {}
     for item in article_files(paths):
         if isinstance(item, Skipped):
@@ -158,7 +162,7 @@ def read_articles(
         if folder not in indexes:
             indexes[folder] = read_index(folder / INDEX_NAME)
         rows, index_problems = indexes[folder]
-        yield make_document(item, text, rows.get(item.name), index_problems, infer_dates)
+        yield make_document(item, text, rows.get(item.name), index_problems, infer_dates, year)
 
 
 def make_document(
@@ -167,6 +171,7 @@ def make_document(
     index_row: dict[str, str] | None = None,
     index_problems: Iterable[str] = (),
     infer_dates: bool = True,
+    year: int | None = None,
 ) -> Document:
     """Join a file's text with its front matter, its index row and inferred dates."""
     warnings = list(index_problems)
@@ -195,7 +200,7 @@ def make_document(
     if published is None and infer_dates:
         from .dates import infer_published
 
-        published, published_source = infer_published(body)
+        published, published_source = infer_published(body, year)
     return Document(
         path=path,
         text=body,

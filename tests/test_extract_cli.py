@@ -76,3 +76,19 @@ def test_evaluate_reports_missing_columns_clearly(tmp_path):
     assert result.exit_code == 1 and "needs columns" in result.stderr
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "nope.csv"), str(GOLD)])
     assert result.exit_code == 1 and "not found" in result.stderr
+
+
+def test_year_dates_yearless_wire_datelines(tmp_path):
+    (tmp_path / "wire.txt").write_text(
+        "BEIRUT, Dec. 7 (Reuters) - Syrian troops captured al-Sakhour on Tuesday, "
+        "a military source said.",
+        "utf-8",
+    )
+    without = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    rows = list(csv.DictReader(io.StringIO(without.stdout)))
+    assert [(r["published"], r["date"], r["undated"]) for r in rows] == [("", "", "True")]
+    with_year = CliRunner().invoke(main, ["extract", str(tmp_path), "--year", "2016"])
+    rows = list(csv.DictReader(io.StringIO(with_year.stdout)))
+    assert [(r["published"], r["published_source"], r["date"]) for r in rows] == [
+        ("2016-12-07", "dateline", "2016-12-06")
+    ]
