@@ -563,9 +563,9 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
         parts = _dateline(line)
         if parts is None:
             continue
-        year, month, day = parts
-        if year is not None:
-            return dt.date(year, month, day), "dateline"
+        line_year, month, day = parts
+        if line_year is not None:
+            return dt.date(line_year, month, day), "dateline"
         latest = _latest_full_date(_article_lines(text))
         if latest is not None:
             date = _nearest(month, day, latest)
