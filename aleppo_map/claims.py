@@ -31,6 +31,7 @@ from .gazetteer import Gazetteer, Mention
 from .text import sentence_around
 
 STATUSES = ("government", "rebels", "kurdish", "contested")
+SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 800  # the opening of an article, where it says which day it reports
@@ -174,6 +175,7 @@ class Lexicon:
             )
             for c in data["cues"]
         ]
+        self.adjective_cues = frozenset(c.name for c in self.cues if c.kind == "adjective")
         # All cues in one pass: at one position the cue listed first wins, and a
         # match ends where the next may start, so earlier entries take priority.
         self.any_cue = re.compile(
@@ -501,9 +503,20 @@ class Extractor:
                 status = "contested"  # a denied capture: the place is disputed
             for mention in targets:
                 held = status
-                if held in OPPOSITE and _PARTIAL_BEFORE.search(sentence, 0, mention.start - offset):
+                partial = _PARTIAL_BEFORE.search(sentence, 0, max(0, mention.start - offset))
+                if held in SIDES and partial:
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start()))
+        # "overran the rebel-held X": the adjective tells the state before the verb's
+        adjectives = lex.adjective_cues
+        verb_places = {
+            m.place_id
+            for m, status, rule, _, _ in new_claims
+            if rule not in adjectives and status in SIDES
+        }
+        new_claims = [
+            c for c in new_claims if c[2] not in adjectives or c[0].place_id not in verb_places
+        ]
         for mention, status, rule, actor, cue_pos in new_claims:
             ctx.claims.append(
                 self._claim(
@@ -649,6 +662,11 @@ class Extractor:
             side = actor.lastgroup
             phrase = sentence[actor.start() : actor.end()]
         if cue.side == "opposite":
+            # "Kurdish forces took X after rebels abandoned it": the other actor named
+            others = [a for a in actors if a.lastgroup != side]
+            if others:
+                other = min(others, key=lambda a: abs(a.start() - hit.start()))
+                return other.lastgroup, sentence[other.start() : other.end()]
             return OPPOSITE.get(side), phrase
         return side, phrase
 

@@ -285,7 +285,7 @@ def test_claims_as_dataframe_and_geodataframe(tmp_path):
 
 
 def test_articles_in_other_outlets_wording():
-    """Two whole articles (tests/data/heldout), with every claim a reader would code."""
+    """Whole articles (tests/data/heldout), with every claim a reader would code."""
     from aleppo_map import extract_claims
 
     from conftest import ROOT
@@ -311,4 +311,15 @@ def test_articles_in_other_outlets_wording():
         ("reuters.txt", "mashhad", "rebels", "2016-12-07"),
         ("reuters.txt", "sheikh-saeed", "contested", "2016-12-07"),  # "parts of"
         ("reuters.txt", "jibreen", "government", "2016-12-07"),
+        # afp.txt: dated by its dateline; "opposition-held X" overrun is government now
+        ("afp.txt", "sheikh-khodr", "government", "2016-11-30"),
+        ("afp.txt", "jabal-badro", "government", "2016-11-30"),
+        ("afp.txt", "haydariyeh", "government", "2016-11-30"),
+        ("afp.txt", "city", "government", "2016-11-30"),
+        ("afp.txt", "bustan-al-basha", "contested", "2016-11-30"),  # Kurds took parts of it
+        ("afp.txt", "sakhour", "contested", "2016-11-30"),
+        ("afp.txt", "sheikh-khodr", "contested", "2016-11-30"),
+        ("afp.txt", "bustan-al-qasr", "rebels", "2016-11-30"),
+        ("afp.txt", "kalasa", "rebels", "2016-11-30"),
+        ("afp.txt", "salaheddine", "rebels", "2016-11-30"),
     }
