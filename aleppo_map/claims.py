@@ -186,6 +186,7 @@ class Lexicon:
         )
         self.hedges = re.compile(_wordy(data["hedges"]), flags)
         self.denials = re.compile(_wordy(data["denials"]), flags)
+        self.past_states = re.compile(_wordy(data.get("past_states", "(?!)")) + r"\s*$", flags)
         self.completions = re.compile(_wordy(data["completions"]) + r"\s+to\s*$", flags)
         self.anaphors = re.compile(_wordy(data["anaphors"]), flags)
         self.locatives = re.compile(_wordy(data["locatives"]) + r"\s*(?:the\s+)?$", flags)
@@ -303,6 +304,8 @@ _PARTIAL_BEFORE = re.compile(
 )
 _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
 _STANCE_SIDE = {"government": "government", "opposition": "rebels"}
+# "since launching an offensive on 15 November": the date opens a period.
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -652,6 +655,8 @@ class Extractor:
         actor = (in_clause or before or [None])[-1]
         if cue.side == "default":
             return _PENDING, ""
+        if actor is None and cue.side == "actor_strict":
+            return None, ""  # "neighbourhoods, including X" with nobody named: no claim
         if actor is None:
             we = _WE.search(sentence, clause_start, hit.start())
             side = _STANCE_SIDE.get(speaker_stance(hit.start())) if we else None
@@ -682,6 +687,8 @@ class Extractor:
         window = sentence[window_start : hit.start()]
         if self.lexicon.hedges.search(window):
             return True
+        if cue.kind == "predicate" and self.lexicon.past_states.search(window):
+            return True  # "had been held by rebels": a state the sentence says is over
         # "to take X" is an intention, unless "managed to", "claimed to" precede it
         if (
             cue.kind == "verb"
@@ -812,7 +819,13 @@ class Extractor:
     def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
         """(date, where it came from, since-date) for a claim in `sentence`."""
         mentions = ctx.dates(sentence)
-        points = [d for d in mentions if d.role == "point" and d.date is not None]
+        points = [
+            d
+            for d in mentions
+            if d.role == "point"
+            and d.date is not None
+            and not _SINCE_BEFORE.search(sentence, max(0, d.start - 60), d.start)
+        ]
         since = next((d.date.isoformat() for d in mentions if d.role == "since" and d.date), "")
         if points:
             best = min(points, key=lambda d: abs(d.start - cue_pos))

@@ -322,4 +322,14 @@ def test_articles_in_other_outlets_wording():
         ("afp.txt", "bustan-al-qasr", "rebels", "2016-11-30"),
         ("afp.txt", "kalasa", "rebels", "2016-11-30"),
         ("afp.txt", "salaheddine", "rebels", "2016-11-30"),
+        # bbc.md: "since launching an offensive on 15 November" does not date the claim
+        ("bbc.md", "muhammad-bek", "government", "2016-12-07"),
+        ("bbc.md", "marjeh", "government", "2016-12-07"),
+        ("bbc.md", "city", "government", "2016-12-07"),
+        ("bbc.md", "sukkari", "rebels", "2016-12-07"),
+        ("bbc.md", "fardous", "rebels", "2016-12-07"),
+        ("bbc.md", "bustan-al-qasr", "rebels", "2016-12-07"),
+        ("bbc.md", "shaar", "government", "2016-12-07"),  # "had been held by rebels": over
+        ("bbc.md", "sheikh-saeed", "rebels", "2016-12-07"),  # "the rebel stronghold of"
+        ("bbc.md", "sheikh-maqsoud", "kurdish", "2016-12-07"),
     }
