@@ -6,6 +6,7 @@ from .claims import Claim, Extractor, claims_frame, claims_geodataframe, extract
 from .documents import Document, read_articles
 from .errors import AleppoMapError, GazetteerError, GeocodingError
 from .gazetteer import Gazetteer, Mention, Place, Resolution
+from .timeline import Timeline, latest_claim_wins, read_claims
 
 try:
     __version__ = version("aleppo_map")
@@ -27,5 +28,8 @@ __all__ = [
     "Mention",
     "Place",
     "Resolution",
+    "Timeline",
+    "latest_claim_wins",
+    "read_claims",
     "__version__",
 ]

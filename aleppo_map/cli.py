@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -414,6 +415,91 @@ def evaluate(claims_csv, gold_csv, details):
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(result.report(details=details), nl=False)
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--at", "at", default=None, help="The day, YYYY-MM-DD (default: the day of the latest claim)."
+)
+@_gazetteer_option
+@_output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "geojson"]),
+    default="csv",
+    show_default=True,
+    help="csv: one row per place; geojson: a layer for QGIS.",
+)
+@click.option(
+    "--window",
+    type=click.IntRange(0, 30),
+    default=1,
+    show_default=True,
+    help="Days within which disagreeing claims make a place contested.",
+)
+@click.option(
+    "--initial",
+    "initial_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV of known states at the start (place_id, status, date).",
+)
+def timeline(claims_csv, at, gazetteer_path, output, fmt, window, initial_path):
+    """Print the state of every place on a day, from a claims CSV.
+
+    The most recent claim at or before the day stands; claims that disagree
+    within --window days make the place contested; places without claims are
+    unknown.
+    """
+    import datetime as dt
+
+    from .timeline import Timeline, latest_claim_wins, read_claims, read_initial
+
+    gazetteer = _load_gazetteer(gazetteer_path)
+    try:
+        claims = read_claims(claims_csv, gazetteer)
+        initial = read_initial(initial_path, gazetteer) if initial_path else None
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+    line = Timeline(claims, gazetteer, latest_claim_wins(window), initial)
+    if at is None:
+        dated = [c.date for c in claims if c.date]
+        if not dated:
+            raise click.ClickException("no dated claim: give the day with --at")
+        day = max(dated)
+        click.echo(f"state on {day} (the latest claim); use --at for another day", err=True)
+    else:
+        try:
+            day = dt.date.fromisoformat(at)
+        except ValueError:
+            raise click.BadParameter(
+                f"{at!r} is not a date like 2016-12-13", param_hint="--at"
+            ) from None
+    rows = line.to_rows(day)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, rows, list(rows[0]) if rows else ["place_id", "status"])
+        else:
+            collection = {
+                "type": "FeatureCollection",
+                "name": f"control_{day.isoformat()}",
+                "features": [
+                    {
+                        "type": "Feature",
+                        "id": r["place_id"],
+                        "properties": r,
+                        "geometry": mapping(gazetteer[r["place_id"]].geometry),
+                    }
+                    for r in rows
+                ],
+            }
+            stream.write(json.dumps(collection, ensure_ascii=False) + "\n")
+    counts = Counter(r["status"] for r in rows)
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
+    skipped = f"; {len(line.undated)} undated and {len(line.city_claims)} city-wide claims aside"
+    click.echo(f"{day}: {summary}{skipped}", err=True)
 
 
 def _write_csv(stream: io.TextIOBase, rows: list[dict], columns: list[str]) -> None:
