@@ -33,6 +33,7 @@ from .text import sentence_around
 STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
+DATE_REACH = 100  # a date further from the cue than this belongs to another clause
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 800  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
@@ -144,8 +145,13 @@ class Lexicon:
         by_side: dict[str, list[str]] = {}
         for _, pattern, side in sorted(actor_alts, key=lambda a: -a[0]):
             by_side.setdefault(side, []).append(pattern)
+        # "rebel-held", "Iran-backed": a word before such a hyphen is no actor.
+        not_adjective = r"(?!-(?:held|controlled|run|dominated|backed|allied|linked|affiliated))"
         self.actors = re.compile(
-            "|".join(f"(?P<{side}>{_wordy('|'.join(pats))})" for side, pats in by_side.items()),
+            "|".join(
+                f"(?P<{side}>{_wordy('|'.join(pats))}{not_adjective})"
+                for side, pats in by_side.items()
+            ),
             lower_only,
         )
         self.sources = [
@@ -250,8 +256,6 @@ _NUMBER_WORDS.update(
         "seventy": 70,
         "eighty": 80,
         "ninety": 90,
-        "a hundred": 100,
-        "half": 50,
     }
 )
 _NUM = (
@@ -306,6 +310,11 @@ _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.I
 _STANCE_SIDE = {"government": "government", "opposition": "rebels"}
 # "since launching an offensive on 15 November": the date opens a period.
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
+# An actor right after these is acted upon ("cleared militants from"), not acting.
+_ACTED_UPON = re.compile(
+    r"\b(?:cleared|clearing|drove|driving|expelled|expelling|ousted|routed|defeated|pushed)"
+    r"\s+(?:the\s+)?$"
+)
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -328,6 +337,7 @@ class _Context:
         self.focus: tuple[Mention, int] | None = None  # the place last named or claimed
         self.claims: list[dict] = []  # fields of Claim, settled at the end of the article
         self._dates: dict[str, list[DateMention]] = {}
+        self.cue_starts: list[int] = []  # where the cues of the sentence being read start
 
     def dates(self, sentence: str) -> list[DateMention]:
         found = self._dates.get(sentence)
@@ -407,7 +417,7 @@ class Extractor:
                 c["status"]
                 for c in pending
                 if c.get("actor")
-                and c["rule"] in ("capture", "control")
+                and c["rule"] == "capture"  # who takes places, not who holds them
                 and c["status"] in OPPOSITE
             )
             ranked = sides.most_common()
@@ -471,6 +481,7 @@ class Extractor:
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
+        ctx.cue_starts = [hit.start() for _, hit in cue_hits]
         breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(low)] + [len(sentence)]
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
@@ -827,8 +838,15 @@ class Extractor:
             and not _SINCE_BEFORE.search(sentence, max(0, d.start - 60), d.start)
         ]
         since = next((d.date.isoformat() for d in mentions if d.role == "since" and d.date), "")
-        if points:
-            best = min(points, key=lambda d: abs(d.start - cue_pos))
+        near = [
+            d
+            for d in points
+            if min(abs(d.start - cue_pos), abs(d.end - cue_pos)) <= DATE_REACH
+            # with two events in a sentence, a date goes with the nearer one
+            and min(ctx.cue_starts or [cue_pos], key=lambda c: abs(c - d.start)) == cue_pos
+        ]
+        if near:
+            best = min(near, key=lambda d: abs(d.start - cue_pos))
             return best.date.isoformat(), "sentence", since
         if ctx.doc.published is not None:
             return _PENDING, "article", since  # the article's day, settled at its end
@@ -843,8 +861,15 @@ class Extractor:
         for unit in _UNIT.finditer(low):
             # start the window at a word boundary, so no number is cut in two
             window_start = low.rfind(" ", 0, max(0, unit.start() - 40)) + 1
-            m = _CITYWIDE.search(low, window_start, unit.end() + 70)
-            if m is None or m.start() in seen or not (m.start() <= unit.start() < m.end()):
+            m = next(
+                (
+                    found
+                    for found in _CITYWIDE.finditer(low, window_start, unit.end() + 70)
+                    if found.start() <= unit.start() < found.end()
+                ),
+                None,
+            )
+            if m is None or m.start() in seen:
                 continue
             seen.add(m.start())
             if m.group("pct"):
@@ -891,7 +916,12 @@ class Extractor:
             if side is not None:
                 return side.lastgroup
         clause_start, _ = _clause(breaks, m.start(), m.end())
-        before = list(lex.actors.finditer(_lower(sentence), 0, m.start()))
+        low = _lower(sentence)
+        before = [
+            a
+            for a in lex.actors.finditer(low, 0, m.start())
+            if not _ACTED_UPON.search(low, max(0, a.start() - 16), a.start())
+        ]
         in_clause = [a for a in before if a.start() >= clause_start] or before
         if in_clause:
             actor = in_clause[-1]

@@ -332,4 +332,11 @@ def test_articles_in_other_outlets_wording():
         ("bbc.md", "shaar", "government", "2016-12-07"),  # "had been held by rebels": over
         ("bbc.md", "sheikh-saeed", "rebels", "2016-12-07"),  # "the rebel stronghold of"
         ("bbc.md", "sheikh-maqsoud", "kurdish", "2016-12-07"),
+        # nyt.md: "rebel-held" is no actor; "the fall last week of X" dates X, not Shaar
+        ("nyt.md", "shaar", "government", "2016-12-05"),
+        ("nyt.md", "karm-al-jabal", "rebels", "2016-12-05"),
+        ("nyt.md", "qadi-askar", "rebels", "2016-12-05"),
+        ("nyt.md", "marjeh", "contested", "2016-12-05"),
+        ("nyt.md", "hanano", "government", "2016-11-29"),
+        ("nyt.md", "city", "government", "2016-12-05"),  # "cleared militants from ... 60%"
     }
