@@ -7,11 +7,11 @@ have, the dates are compared: exact, within a day, further off, or missing.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._tables import read_rows
 from .errors import AleppoMapError
 
 
@@ -80,13 +80,7 @@ class Evaluation:
 
 
 def _read(path: Path, role: str) -> list[dict[str, str]]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            rows = list(csv.DictReader(stream))
-    except FileNotFoundError:
-        raise EvaluationError(f"{path}: {role} file not found") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise EvaluationError(f"{path}: cannot read the {role} file ({exc})") from None
+    rows = read_rows(path, EvaluationError, role)
     needed = {"article", "status"}
     columns = set(rows[0]) if rows else set()
     if rows and (needed - columns or not columns & {"place_id", "place"}):

@@ -9,12 +9,12 @@ side kept as evidence. Places nobody made a claim about are `unknown`.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ._tables import read_rows
 from .errors import AleppoMapError
 from .gazetteer import Gazetteer
 
@@ -195,13 +195,7 @@ def read_claims(path: str | Path, gazetteer: Gazetteer) -> list[Evidence]:
     file is reported at once in one `ClaimsFileError`.
     """
     path = Path(path)
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as stream:
-            rows = list(csv.DictReader(stream))
-    except FileNotFoundError:
-        raise ClaimsFileError(f"{path}: file not found") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise ClaimsFileError(f"{path}: cannot read ({exc})") from None
+    rows = read_rows(path, ClaimsFileError, "claims")
     if not rows:
         raise ClaimsFileError(f"{path}: no claims in the file")
     columns = set(rows[0])
