@@ -315,6 +315,9 @@ _ACTED_UPON = re.compile(
     r"\b(?:cleared|clearing|drove|driving|expelled|expelling|ousted|routed|defeated|pushed)"
     r"\s+(?:the\s+)?$"
 )
+# "an estimated 30,000", "the reported attack": the verb is an adjective there.
+_NOT_SPEECH_BEFORE = re.compile(r"\b(?:an|the|a)\s+$")
+_NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
     r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
@@ -749,7 +752,11 @@ class Extractor:
         """
         lex = self.lexicon
         low = _lower(sentence)
-        verbs = [v for v in lex.speech.finditer(low) if verb < 0 or v.start() == verb]
+        verbs = [
+            v
+            for v in lex.speech.finditer(low)
+            if (verb < 0 or v.start() == verb) and not _NOT_SPEECH_BEFORE.search(low, 0, v.start())
+        ]
         if not verbs:
             return None
         best = None
@@ -781,6 +788,8 @@ class Extractor:
         else:
             speaker = re.split(r"[,;:\"“”]", before)[-1].strip()
         speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
+        if speaker.lower() in _NOT_SPEAKERS:
+            return None
         if 0 < len(speaker.split()) <= 8:
             return speaker, ""
         return None

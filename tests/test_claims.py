@@ -339,4 +339,8 @@ def test_articles_in_other_outlets_wording():
         ("nyt.md", "marjeh", "contested", "2016-12-05"),
         ("nyt.md", "hanano", "government", "2016-11-29"),
         ("nyt.md", "city", "government", "2016-12-05"),  # "cleared militants from ... 60%"
+        # ocha.txt: a humanitarian report naming 14 places; "Kurdish-majority" is no control
+        ("ocha.txt", "sukkari", "contested", "2016-12-07"),
+        ("ocha.txt", "kalasa", "contested", "2016-12-07"),
+        ("ocha.txt", "bustan-al-qasr", "contested", "2016-12-07"),
     }
