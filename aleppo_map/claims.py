@@ -154,14 +154,7 @@ class Lexicon:
             ),
             lower_only,
         )
-        self.sources = [
-            (
-                src["name"],
-                src.get("stance", ""),
-                re.compile(_wordy("|".join(src["patterns"])), flags),
-            )
-            for src in data["sources"]
-        ]
+        self.sources = [(src["name"], src.get("stance", "")) for src in data["sources"]]
         self.source_stance = {src["name"]: src.get("stance", "") for src in data["sources"]}
         self.any_source = re.compile(
             "|".join(
@@ -388,16 +381,17 @@ class Extractor:
         ctx = _Context(self, doc)
         for s_start, s_end in sorted(sentences):
             sentence = text[s_start:s_end]
+            low = low_text[s_start:s_end]  # _lower keeps offsets, so the slice is the sentence's
             found = sentences[(s_start, s_end)]
             refers_back = (
                 not found
                 and ctx.focus is not None
                 and s_start - ctx.focus[1] <= REFER_BACK_CHARS
-                and next(_strong_anaphors(_lower(sentence)), None) is not None
+                and next(_strong_anaphors(low), None) is not None
             )
-            figures = has_figures and _has_figure(_lower(sentence))
+            figures = has_figures and _has_figure(low)
             if found or refers_back or figures:
-                self._sentence(ctx, s_start, s_end, sentence, found, figures)
+                self._sentence(ctx, s_start, s_end, sentence, low, found, figures)
         return _dedupe(self._settle(ctx))
 
     def _settle(self, ctx: _Context) -> list[Claim]:
@@ -475,10 +469,9 @@ class Extractor:
 
     # -- sentence level ------------------------------------------------------------
 
-    def _sentence(self, ctx, offset, end, sentence, mentions, figures) -> None:
+    def _sentence(self, ctx, offset, end, sentence, low, mentions, figures) -> None:
         lex = self.lexicon
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
-        low = _lower(sentence)
         cue_hits = self._cues(low)
         if not cue_hits and not figures:
             if local:  # no claim, but a later "the district" may mean the place named last
@@ -491,10 +484,11 @@ class Extractor:
         actors = list(lex.actors.finditer(low)) if needs_actor else []
         new_claims: list[tuple[Mention, str, str, str, int]] = []  # place, status, rule, actor, pos
         sources: dict[int, tuple[str, str]] = {}
+        verbs = [v.start() for v in lex.speech.finditer(low)]
 
         def source_at(pos: int) -> tuple[str, str]:
             """Who said what stands at `pos` (cached per speech verb)."""
-            verb = self._nearest_verb(low, pos)
+            verb = min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
             if verb not in sources:
                 sources[verb] = self._source(ctx.doc.text, offset, end, sentence, verb)
             return sources[verb]
@@ -547,7 +541,7 @@ class Extractor:
                 (local[-1][2], end) if ctx.focus is None or ctx.focus[1] < end else ctx.focus
             )
         if figures:
-            ctx.claims.extend(self._figures(ctx, sentence, breaks, source_at))
+            ctx.claims.extend(self._figures(ctx, sentence, low, breaks, source_at))
 
     def _cues(self, sentence: str) -> list[tuple[Cue, re.Match]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
@@ -714,11 +708,6 @@ class Extractor:
 
     # -- attribution, dates, figures -------------------------------------------------
 
-    def _nearest_verb(self, low: str, pos: int) -> int:
-        """Start of the speech verb nearest to `pos` in a lower-cased sentence, or -1."""
-        verbs = [v.start() for v in self.lexicon.speech.finditer(low)]
-        return min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
-
     def _source(self, text, offset, end, sentence, verb: int = -1) -> tuple[str, str]:
         """(source, stance) of what the speech verb at `verb` introduces (else the sentence's).
 
@@ -767,7 +756,7 @@ class Extractor:
         for m in lex.any_source.finditer(low, window_start, window_end):
             if _NOT_SPEAKER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
                 continue
-            name, stance, _ = lex.sources[int(m.lastgroup[1:])]
+            name, stance = lex.sources[int(m.lastgroup[1:])]
             for v in verbs:
                 if m.end() <= v.start():  # the usual order: "the Observatory said"
                     distance = v.start() - m.end()
@@ -861,11 +850,10 @@ class Extractor:
             return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since
 
-    def _figures(self, ctx, sentence, breaks, source) -> list[dict]:
+    def _figures(self, ctx, sentence, low, breaks, source) -> list[dict]:
         """City-wide figures: a share, an area, a count of neighbourhoods."""
         out = []
         lex = self.lexicon
-        low = _lower(sentence)
         seen = set()
         for unit in _UNIT.finditer(low):
             # start the window at a word boundary, so no number is cut in two
@@ -891,7 +879,7 @@ class Extractor:
                 measure, of = "neighbourhoods", ""
                 if not _CONTROL_WORDS.search(sentence):
                     continue
-            status = self._figure_side(ctx, sentence, m, breaks)
+            status = self._figure_side(sentence, low, m, breaks)
             if status is None:
                 continue
             value_text = m.group("num")
@@ -916,7 +904,7 @@ class Extractor:
             )
         return out
 
-    def _figure_side(self, ctx, sentence, m, breaks) -> str | None:
+    def _figure_side(self, sentence, low, m, breaks) -> str | None:
         lex = self.lexicon
         # "seven percent of the enclave remains under rebel control"
         held = _FIGURE_HELD.match(sentence, m.end())
@@ -925,7 +913,6 @@ class Extractor:
             if side is not None:
                 return side.lastgroup
         clause_start, _ = _clause(breaks, m.start(), m.end())
-        low = _lower(sentence)
         before = [
             a
             for a in lex.actors.finditer(low, 0, m.start())

@@ -57,9 +57,6 @@ class Document:
         return self.published_source in ("dateline", "latest-date")
 
 
-Article = Document  # the name used before metadata existed
-
-
 @dataclass(frozen=True)
 class Skipped:
     """A file given by the user that could not be used, and why."""

@@ -15,10 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ._tables import read_rows
+from .claims import STATUSES
 from .errors import AleppoMapError
 from .gazetteer import Gazetteer
 
-STATUSES = ("government", "rebels", "kurdish", "contested")
 UNKNOWN = "unknown"
 
 
