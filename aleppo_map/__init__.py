@@ -6,6 +6,7 @@ from .claims import Claim, Extractor, claims_frame, claims_geodataframe, extract
 from .documents import Document, read_articles
 from .errors import AleppoMapError, GazetteerError, GeocodingError
 from .gazetteer import Gazetteer, Mention, Place, Resolution
+from .render import render_map
 from .timeline import Timeline, latest_claim_wins, read_claims
 
 try:
@@ -31,5 +32,6 @@ __all__ = [
     "Timeline",
     "latest_claim_wins",
     "read_claims",
+    "render_map",
     "__version__",
 ]

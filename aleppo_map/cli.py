@@ -59,6 +59,37 @@ _output_option = click.option(
 )
 
 
+_window_option = click.option(
+    "--window",
+    type=click.IntRange(0, 30),
+    default=1,
+    show_default=True,
+    help="Days within which disagreeing claims make a place contested.",
+)
+_initial_option = click.option(
+    "--initial",
+    "initial_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="CSV of known states at the start (place_id, status, date).",
+)
+
+
+_lexicon_option = click.option(
+    "--lexicon",
+    "lexicon_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Extraction vocabulary (default: the built-in lexicon.yaml).",
+)
+_year_option = click.option(
+    "--year",
+    type=click.IntRange(1900, 2100),
+    default=None,
+    help="Year of year-less datelines (BEIRUT, Dec. 12 (Reuters)) in texts with no full date.",
+)
+
+
 def _load_gazetteer(path: Path | None) -> Gazetteer:
     try:
         if path is None:
@@ -328,28 +359,32 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
     show_default=True,
     help="csv: one row per claim; geojson: the same with the place geometry.",
 )
-@click.option(
-    "--lexicon",
-    "lexicon_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Extraction vocabulary (default: the built-in lexicon.yaml).",
-)
-@click.option(
-    "--year",
-    type=click.IntRange(1900, 2100),
-    default=None,
-    help="Year of year-less datelines (BEIRUT, Dec. 12 (Reuters)) in texts with no full date.",
-)
+@_lexicon_option
+@_year_option
 def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
     """Extract control claims from articles (files or folders of .txt, .md, .html).
 
     Metadata comes from YAML front matter or an articles.csv beside the
     articles; without a given date the publication date is inferred and flagged.
     """
-    from .claims import COLUMNS, ExtractionSummary, Extractor, Lexicon, extract_claims
+    from .claims import COLUMNS
 
     gazetteer = _load_gazetteer(gazetteer_path)
+    claims, summary = _extract(paths, gazetteer, lexicon_path, year)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, [c.as_row() for c in claims], COLUMNS)
+        else:
+            stream.write(json.dumps(_claims_geojson(claims, gazetteer), ensure_ascii=False) + "\n")
+    click.echo(str(summary), err=True)
+    if summary.articles == 0:
+        raise click.ClickException("no article could be read")
+
+
+def _extract(paths, gazetteer: Gazetteer, lexicon_path: Path | None, year: int | None):
+    """Claims from articles, with skips, progress and warnings on standard error."""
+    from .claims import ExtractionSummary, Extractor, Lexicon, extract_claims
+
     try:
         lexicon = Lexicon.from_file(lexicon_path) if lexicon_path else Lexicon.default()
     except (OSError, ValueError, KeyError) as exc:
@@ -373,14 +408,7 @@ def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
     )
     for warning in dict.fromkeys(summary.warnings):
         click.echo(f"warning: {warning}", err=True)
-    with _open_output(output, excel=fmt == "csv") as stream:
-        if fmt == "csv":
-            _write_csv(stream, [c.as_row() for c in claims], COLUMNS)
-        else:
-            stream.write(json.dumps(_claims_geojson(claims, gazetteer), ensure_ascii=False) + "\n")
-    click.echo(str(summary), err=True)
-    if summary.articles == 0:
-        raise click.ClickException("no article could be read")
+    return claims, summary
 
 
 def _claims_geojson(claims, gazetteer: Gazetteer) -> dict:
@@ -432,20 +460,8 @@ def evaluate(claims_csv, gold_csv, details):
     show_default=True,
     help="csv: one row per place; geojson: a layer for QGIS.",
 )
-@click.option(
-    "--window",
-    type=click.IntRange(0, 30),
-    default=1,
-    show_default=True,
-    help="Days within which disagreeing claims make a place contested.",
-)
-@click.option(
-    "--initial",
-    "initial_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="CSV of known states at the start (place_id, status, date).",
-)
+@_window_option
+@_initial_option
 def timeline(claims_csv, at, gazetteer_path, output, fmt, window, initial_path):
     """Print the state of every place on a day, from a claims CSV.
 
@@ -500,6 +516,145 @@ def timeline(claims_csv, at, gazetteer_path, output, fmt, window, initial_path):
     summary = ", ".join(f"{n} {s}" for s, n in sorted(counts.items()))
     skipped = f"; {len(line.undated)} undated and {len(line.city_claims)} city-wide claims aside"
     click.echo(f"{day}: {summary}{skipped}", err=True)
+
+
+def _map_options(func):
+    """Options shared by `render` and `build`."""
+    options = [
+        click.option("--title", default=None, help="Map title (default: the city's name)."),
+        click.option(
+            "--at",
+            "at",
+            default=None,
+            help="YYYY-MM-DD the slider opens on (default: the latest date).",
+        ),
+        click.option(
+            "--tiles",
+            type=click.Choice(["light", "osm", "satellite"]),
+            default="light",
+            show_default=True,
+            help="Base map shown first; the others stay a click away.",
+        ),
+        click.option(
+            "--inline-assets",
+            "inline_assets",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Folder with leaflet.js and leaflet.css to write into the page, for offline use.",
+        ),
+        _window_option,
+        _initial_option,
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path):
+    """Timeline and map from evidence; the HTML goes to `output` or standard output."""
+    import datetime as dt
+
+    from .render import render_map, save_map
+    from .timeline import Timeline, latest_claim_wins, read_initial
+
+    day = None
+    if at is not None:
+        try:
+            day = dt.date.fromisoformat(at)
+        except ValueError:
+            raise click.BadParameter(
+                f"{at!r} is not a date like 2016-12-13", param_hint="--at"
+            ) from None
+    try:
+        initial = read_initial(initial_path, gazetteer) if initial_path else None
+        line = Timeline(evidence, gazetteer, latest_claim_wins(window), initial)
+        fmap = render_map(line, title=title, at=day, tiles=tiles, inline_assets=inline_assets)
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+    if output is None:
+        click.echo(fmap.get_root().render())
+        size = None
+    else:
+        size = save_map(fmap, output)
+    dates = line.change_dates()
+    span = f"{dates[0]} to {dates[-1]}" if dates else "no dated claims"
+    where = f"wrote {output} ({size / 1024:.0f} KB): " if output else ""
+    click.echo(
+        f"{where}{len(line.places())} places, {len(dates)} dates ({span}); "
+        f"{len(line.undated)} undated and {len(line.city_claims)} city-wide claims not drawn",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@_gazetteer_option
+@_output_option
+@_map_options
+def render(
+    claims_csv, gazetteer_path, output, title, at, tiles, inline_assets, window, initial_path
+):
+    """Draw the interactive map (one HTML file) from a claims CSV, extracted or curated."""
+    from .timeline import read_claims
+
+    gazetteer = _load_gazetteer(gazetteer_path)
+    try:
+        evidence = read_claims(claims_csv, gazetteer)
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+    _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_gazetteer_option
+@_output_option
+@click.option(
+    "--claims",
+    "claims_output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also write the extracted claims here (CSV), to check or curate them.",
+)
+@_lexicon_option
+@_year_option
+@_map_options
+def build(
+    paths,
+    gazetteer_path,
+    output,
+    claims_output,
+    lexicon_path,
+    year,
+    title,
+    at,
+    tiles,
+    inline_assets,
+    window,
+    initial_path,
+):
+    """Articles to map in one go: extract, timeline and render (see those commands)."""
+    from .claims import COLUMNS
+    from .timeline import claims_from_rows
+
+    gazetteer = _load_gazetteer(gazetteer_path)
+    claims, summary = _extract(paths, gazetteer, lexicon_path, year)
+    rows = [c.as_row() for c in claims]
+    if claims_output is not None:
+        with _open_output(claims_output, excel=True) as stream:
+            _write_csv(stream, rows, COLUMNS)
+    click.echo(str(summary), err=True)
+    if summary.articles == 0:
+        raise click.ClickException("no article could be read")
+    if not rows:
+        raise click.ClickException("no claims found in the articles: nothing to map")
+    # The same text a claims CSV would hold, so `build` equals `extract` + `render`.
+    text_rows = [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
+    try:
+        evidence = claims_from_rows(text_rows, gazetteer, "extracted claims")
+    except AleppoMapError as exc:
+        raise click.ClickException(str(exc)) from None
+    _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path)
 
 
 def _write_csv(stream: io.TextIOBase, rows: list[dict], columns: list[str]) -> None:

@@ -216,6 +216,9 @@ class Gazetteer:
         The entries. Ids must be unique; group members must exist.
     name
         What the gazetteer covers, for messages.
+    city, attribution
+        The city's name and the credit its geometry needs, for titles and maps
+        (GeoJSON top-level keys ``city`` and ``attribution``).
     geocoder
         Optional fallback for names the gazetteer lacks (see `aleppo_map.geocode`).
         Off unless given; its answers are flagged `geocoded`.
@@ -226,8 +229,12 @@ class Gazetteer:
         places: Iterable[Place],
         name: str = "gazetteer",
         geocoder: NominatimFallback | None = None,
+        city: str = "",
+        attribution: str = "",
     ):
         self.name = name
+        self.city = city
+        self.attribution = attribution
         self.geocoder = geocoder
         self._places: dict[str, Place] = {}
         problems = []
@@ -286,7 +293,14 @@ class Gazetteer:
         places, problems = _parse_collection(data, id_field, name_field, tuple(alias_fields))
         if problems:
             raise GazetteerError(str(path), problems)
-        return cls(places, name=str(path), geocoder=geocoder)
+        meta = data if isinstance(data, dict) else {}
+        return cls(
+            places,
+            name=str(path),
+            geocoder=geocoder,
+            city=str(meta.get("city") or ""),
+            attribution=str(meta.get("attribution") or ""),
+        )
 
     # -- access --------------------------------------------------------------
 

@@ -79,6 +79,11 @@ def latest_claim_wins(window_days: int = 1) -> Policy:
         return status, recent
 
     policy.__name__ = f"latest_claim_wins(window_days={window_days})"
+    days = "the same day" if window_days == 0 else f"{window_days} day(s) of each other"
+    policy.description = (
+        "On each date the most recent claim about a place stands; claims that disagree "
+        f"within {days} make it contested, and a place nobody made a claim about is unknown."
+    )
     return policy
 
 
@@ -195,13 +200,20 @@ def read_claims(path: str | Path, gazetteer: Gazetteer) -> list[Evidence]:
     file is reported at once in one `ClaimsFileError`.
     """
     path = Path(path)
-    rows = read_rows(path, ClaimsFileError, "claims")
+    return claims_from_rows(read_rows(path, ClaimsFileError, "claims"), gazetteer, str(path))
+
+
+def claims_from_rows(rows: Sequence[dict], gazetteer: Gazetteer, where: str) -> list[Evidence]:
+    """Evidence from claim rows (`Claim.as_row()` or a CSV's), checked like `read_claims`.
+
+    `where` names the rows' origin in error messages.
+    """
     if not rows:
-        raise ClaimsFileError(f"{path}: no claims in the file")
+        raise ClaimsFileError(f"{where}: no claims in the file")
     columns = set(rows[0])
     if "status" not in columns or not columns & {"place_id", "place"}:
         raise ClaimsFileError(
-            f"{path}: needs a 'status' column and 'place_id' or 'place'; "
+            f"{where}: needs a 'status' column and 'place_id' or 'place'; "
             f"it has {', '.join(sorted(c for c in columns if c))}"
         )
     claims, problems = [], []
@@ -243,7 +255,7 @@ def read_claims(path: str | Path, gazetteer: Gazetteer) -> list[Evidence]:
         )
     if problems:
         listing = "\n".join(f"  - {p}" for p in problems)
-        raise ClaimsFileError(f"{path}: {len(problems)} problem(s):\n{listing}")
+        raise ClaimsFileError(f"{where}: {len(problems)} problem(s):\n{listing}")
     return claims
 
 

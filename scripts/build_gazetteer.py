@@ -223,6 +223,8 @@ def build(log=print) -> dict:
     return {
         "type": "FeatureCollection",
         "name": "aleppo_gazetteer",
+        "city": "Aleppo",
+        "attribution": "Neighbourhoods: Columbia Center for Spatial Research (MIT)",
         "description": (
             "Aleppo neighbourhoods for aleppo_map. Polygons: Columbia Center for Spatial "
             "Research (MIT licence, see data/source/aleppo-neighbourhoods/LICENSE); names, "

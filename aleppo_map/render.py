@@ -1,0 +1,421 @@
+"""The interactive control map: one self-contained HTML file (folium/Leaflet).
+
+The file stays small however many dates it covers: each place's geometry is
+written once (Google's encoded polyline at 1e-5 degrees), its state on every
+date is one letter, and the evidence is one table of claims that places refer
+to by number, only on the dates their evidence changes. The page's own code is
+`static/control_map.js`; it puts article text on the page as text, never HTML.
+
+Same inputs, same bytes: folium's random element ids are replaced by ids
+derived from the map's data while the map is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import itertools
+import json
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from importlib.resources import files
+from pathlib import Path
+
+import branca.element
+import folium
+import shapely
+
+from .errors import AleppoMapError
+from .palette import CONTESTED_HATCH_ANGLE, HATCH_COLOR, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from .timeline import UNKNOWN, Timeline
+
+# One letter per status in the per-date state strings.
+CODES = {"government": "g", "rebels": "r", "kurdish": "k", "contested": "c", UNKNOWN: "u"}
+
+LEAFLET_VERSION = "1.9.3"  # the version folium links; --inline-assets must match it
+LEAFLET_JS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.js"
+LEAFLET_CSS = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist/leaflet.css"
+
+# Base maps: a light grey one suits an article; the others are a click away.
+TILES = {
+    "light": (
+        "https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/"
+        "World_Light_Gray_Base/MapServer/tile/{z}/{y}/{x}",
+        "Light grey (Esri)",
+        "Tiles &copy; Esri &mdash; Esri, DeLorme, NAVTEQ",
+        16,
+    ),
+    "osm": (
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "OpenStreetMap",
+        '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+        19,
+    ),
+    "satellite": (
+        "https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/"
+        "MapServer/tile/{z}/{y}/{x}",
+        "Satellite (Esri)",
+        "Tiles &copy; Esri &mdash; Source: Esri, Maxar, Earthstar Geographics",
+        18,
+    ),
+}
+
+PLAY_INTERVAL_MS = 900  # between dates when the slider plays
+HATCH_ID = "am-hatch-contested"
+
+
+class RenderError(AleppoMapError, ValueError):
+    """The map cannot be made as asked (e.g. missing offline assets)."""
+
+
+# -- data ----------------------------------------------------------------------
+
+
+def encode_polyline(points: Sequence[tuple[float, float]]) -> str:
+    """Encode (lon, lat) points with Google's polyline algorithm at 1e-5 degrees.
+
+    Each coordinate is the difference from the previous one, so neighbouring
+    vertices cost two to four characters instead of two full numbers.
+    """
+    out, previous = [], (0, 0)
+    for lon, lat in points:
+        current = (round(lat * 1e5), round(lon * 1e5))
+        for value in (current[0] - previous[0], current[1] - previous[1]):
+            value = ~(value << 1) if value < 0 else value << 1
+            while value >= 0x20:
+                out.append(chr((0x20 | (value & 0x1F)) + 63))
+                value >>= 5
+            out.append(chr(value + 63))
+        previous = current
+    return "".join(out)
+
+
+def _polygons(geometry) -> list[list[str]]:
+    """A (multi)polygon as a list of polygons, each a list of encoded rings."""
+    parts = shapely.get_parts(geometry)
+    polygons = []
+    for part in parts:
+        if part.geom_type != "Polygon" or part.is_empty:
+            continue
+        rings = [part.exterior, *part.interiors]
+        # The closing vertex repeats the first; Leaflet closes rings itself.
+        polygons.append([encode_polyline(ring.coords[:-1]) for ring in rings])
+    return polygons
+
+
+def _claim_flags(evidence) -> list[str]:
+    """What a reader should know about how sure a claim is (shown under it)."""
+    row, flags = evidence.row, []
+    if row.get("published_source") in ("dateline", "latest-date"):
+        flags.append("publication date inferred from the text")
+    if row.get("date_source") == "published":
+        flags.append("no date in the sentence: dated by publication")
+    if row.get("match") == "fuzzy":
+        flags.append("place name matched approximately")
+    if row.get("match") == "geocoded" or row.get("precision") == "point":
+        flags.append("approximate location")
+    return flags
+
+
+def map_data(
+    timeline: Timeline,
+    dates: Sequence[dt.date],
+    start: int,
+    title: str,
+    subtitle: str,
+    about: Sequence[str],
+) -> dict:
+    """Everything the page needs, as plain JSON-ready values (see control_map.js)."""
+    gazetteer = timeline.gazetteer
+    claims: list[list] = []
+    claim_ids: dict[tuple, int] = {}
+
+    def claim_id(e) -> int:
+        flags = _claim_flags(e)
+        via = gazetteer[e.via].name if e.via in gazetteer else e.via
+        record = [
+            e.date.isoformat() if e.date else "",
+            CODES[e.status],
+            e.attributed_to,
+            e.outlet,
+            e.url,
+            e.quote,
+            e.article,
+            flags,
+            via,
+        ]
+        key = json.dumps(record, ensure_ascii=False)
+        if key not in claim_ids:
+            claim_ids[key] = len(claims)
+            claims.append(record)
+        return claim_ids[key]
+
+    places, states, segments = [], [], []
+    used = set()
+    for place_id in timeline.places():
+        place = gazetteer[place_id]
+        entry = {"id": place.id, "n": place.name, "a": place.name_ar or ""}
+        if place.geometry.geom_type in ("Polygon", "MultiPolygon"):
+            entry["g"] = _polygons(place.geometry)
+        else:
+            point = place.point
+            entry["pt"] = [round(point.y, 5), round(point.x, 5)]
+        letters, place_segments, previous = [], [], None
+        for index, day in enumerate(dates):
+            state = timeline.state(place_id, day)
+            letters.append(CODES[state.status])
+            used.add(state.status)
+            ids = sorted({claim_id(e) for e in state.evidence})
+            if ids != previous:
+                place_segments.append([index, ids])
+                previous = ids
+        places.append(entry)
+        states.append("".join(letters))
+        segments.append(place_segments)
+    legend = [CODES[s] for s in STATUS_ORDER if s in used or s == UNKNOWN]
+    return {
+        "title": title,
+        "subtitle": subtitle,
+        "about": list(about),
+        "dates": [d.isoformat() for d in dates],
+        "start": start,
+        "interval": PLAY_INTERVAL_MS,
+        "hatch": HATCH_ID,
+        "statuses": {
+            CODES[s]: {
+                "name": s,
+                "label": STATUS_LABELS[s],
+                "colour": STATUS_COLORS[s],
+                "outline": HATCH_COLOR,
+            }
+            for s in STATUS_ORDER
+        },
+        "legend": legend,
+        "places": places,
+        "s": states,
+        "e": segments,
+        "c": claims,
+    }
+
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_SCRIPT_ESCAPES = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "{": "\\u007b",
+        "}": "\\u007d",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def script_json(value) -> str:
+    """JSON that is safe inside a <script> element, whatever its strings hold.
+
+    Inside strings, `<`, `>` and `&` become JSON escapes, so a quote holding
+    `</script>` or `<!--` cannot end the script; so do `{` and `}`, because
+    branca passes every rendered element through Jinja once more, and `{{ }}`
+    in an article must stay text, not become a template expression.
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _JSON_STRING.sub(lambda m: m.group(0).translate(_SCRIPT_ESCAPES), text)
+
+
+def html_text(value: str) -> str:
+    """Text for HTML that branca renders (escaped, and braces kept out of Jinja)."""
+    return html.escape(value).replace("{", "&#123;").replace("}", "&#125;")
+
+
+# -- the page --------------------------------------------------------------------
+
+
+def _static(name: str) -> str:
+    return files("aleppo_map").joinpath("static", name).read_text(encoding="utf-8")
+
+
+class ControlLayer(folium.MacroElement):
+    """The places, the controls and their behaviour, as one folium element."""
+
+    _template = branca.element.Template(
+        """
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+{% endmacro %}
+{% macro html(this, kwargs) %}
+<svg width="0" height="0" style="position:absolute" aria-hidden="true" focusable="false">
+<defs><pattern id="{{ this.hatch_id }}" patternUnits="userSpaceOnUse" width="8" height="8"
+ patternTransform="rotate({{ this.hatch_angle }})">
+<rect width="8" height="8" fill="{{ this.hatch_background }}"/>
+<line x1="0" y1="0" x2="0" y2="8" stroke="{{ this.hatch_color }}" stroke-width="3"/>
+</pattern></defs></svg>
+{% endmacro %}
+{% macro script(this, kwargs) %}
+{{ this.js }}
+aleppoControlMap({{ this._parent.get_name() }}, {{ this.data_json }});
+{% endmacro %}
+"""
+    )
+
+    def __init__(self, data: dict):
+        super().__init__()
+        self._name = "ControlLayer"
+        self.data_json = script_json(data)
+        self.js = _static("control_map.js")
+        swatches = "".join(
+            f".am-swatch-{CODES[s]}{{background:{STATUS_COLORS[s]}}}" for s in STATUS_ORDER
+        )
+        hatch = (
+            f".am-swatch-c{{background:repeating-linear-gradient({CONTESTED_HATCH_ANGLE}deg,"
+            f"{HATCH_COLOR} 0 2px,{STATUS_COLORS['contested']} 2px 6px)}}"
+        )
+        self.css = _static("control_map.css") + swatches + hatch
+        self.hatch_id = HATCH_ID
+        self.hatch_angle = CONTESTED_HATCH_ANGLE
+        self.hatch_color = HATCH_COLOR
+        self.hatch_background = STATUS_COLORS["contested"]
+
+
+@contextmanager
+def _stable_ids(seed: str) -> Iterator[None]:
+    """Give folium elements ids from a counter and `seed` instead of random bytes.
+
+    branca (0.8.2 and later) makes every id with `Element._generate_id`; while
+    this is active, the n-th element gets the same id on every run.
+    """
+    counter = itertools.count(1)
+    original = branca.element.Element.__dict__["_generate_id"]
+    branca.element.Element._generate_id = classmethod(lambda cls: f"{seed}{next(counter):04d}")
+    try:
+        yield
+    finally:
+        branca.element.Element._generate_id = original
+
+
+def _inline_assets(directory: Path) -> tuple[str, str]:
+    """leaflet.js and leaflet.css from a local folder (a Leaflet dist or npm package)."""
+    directory = Path(directory)
+    for candidate in (directory, directory / "dist", directory / "node_modules/leaflet/dist"):
+        js, css = candidate / "leaflet.js", candidate / "leaflet.css"
+        if js.is_file() and css.is_file():
+            text = js.read_text(encoding="utf-8")
+            # A script may not contain its own end tag; Leaflet's does not, but be sure.
+            return text.replace("</script", "<\\/script"), css.read_text(encoding="utf-8")
+    raise RenderError(
+        f"{directory}: no leaflet.js and leaflet.css there (nor in dist/); get them with "
+        f"'npm install leaflet@{LEAFLET_VERSION}' and pass node_modules/leaflet/dist"
+    )
+
+
+def _date_range(dates: Sequence[dt.date]) -> str:
+    if not dates:
+        return "no dated claims"
+
+    def day(d: dt.date, year: bool = True) -> str:
+        return f"{d.day} {d:%b}" + (f" {d.year}" if year else "")
+
+    first, last = dates[0], dates[-1]
+    if first == last:
+        return day(first)
+    return f"{day(first, first.year != last.year)} \u2013 {day(last)}"
+
+
+def render_map(
+    timeline: Timeline,
+    *,
+    title: str | None = None,
+    at: dt.date | None = None,
+    dates: Sequence[dt.date] | None = None,
+    credits: str | None = None,
+    tiles: str = "light",
+    inline_assets: str | Path | None = None,
+) -> folium.Map:
+    """The interactive map of a timeline, as a folium Map.
+
+    Save it with `.save("map.html")`; in Jupyter it displays inline. The slider
+    runs over `dates` (default: the days on which some place's state changes)
+    and opens on `at` (the last of those dates on or before it; default: the
+    latest). `inline_assets` is a folder with leaflet.js and leaflet.css to
+    write into the page, so it works offline (tiles aside).
+    """
+    if tiles not in TILES:
+        raise RenderError(f"unknown tiles {tiles!r}; choose from {', '.join(TILES)}")
+    assets = _inline_assets(Path(inline_assets)) if inline_assets else None
+    dates = sorted(set(dates)) if dates is not None else timeline.change_dates()
+    start = len(dates) - 1
+    if at is not None:
+        start = max([i for i, d in enumerate(dates) if d <= at], default=0)
+    gazetteer = timeline.gazetteer
+    title = title or (
+        f"{gazetteer.city}: reported control by neighbourhood"
+        if gazetteer.city
+        else "Reported control by neighbourhood"
+    )
+    claims = [e for evidence in timeline.by_place.values() for e in evidence]
+    articles = {e.article for e in claims if e.article}
+    credits = credits if credits is not None else gazetteer.attribution
+    policy = getattr(timeline.policy, "description", timeline.policy.__name__)
+    about = [
+        f"{len(timeline.places())} places; {len(claims)} place-claims from "
+        f"{len(articles)} article(s). Click a place for the claims behind its colour.",
+        "Method: claims are sentences in news articles that say who holds, took or is "
+        f"fighting for a place, extracted by aleppo_map. {policy} They are what sources "
+        "said, not verified facts.",
+    ]
+    if timeline.undated:
+        about.append(f"{len(timeline.undated)} claim(s) without a date are not on the map.")
+    if credits:
+        about.append(credits + ".")
+    data = map_data(timeline, dates, start, title, _date_range(dates), about)
+    seed = hashlib.sha256(script_json(data).encode()).hexdigest()[:8]
+
+    with _stable_ids(seed):
+        bounds = gazetteer.bounds
+        fmap = folium.Map(
+            location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
+            zoom_start=13,
+            tiles=None,
+            control_scale=True,
+            prefer_canvas=False,  # SVG paths: the hatch pattern and tests need them
+        )
+        # Only Leaflet: folium's defaults (jQuery, Bootstrap, fonts) are not used here.
+        fmap.default_js = [] if assets else [("leaflet", LEAFLET_JS)]
+        fmap.default_css = [] if assets else [("leaflet_css", LEAFLET_CSS)]
+        if assets:
+            fmap.get_root().header.add_child(
+                # raw: branca reads elements as Jinja templates; Leaflet's code is not one.
+                branca.element.Element(
+                    "{% raw %}"
+                    f"<script>{assets[0]}</script><style>{assets[1]}</style>"
+                    "{% endraw %}"
+                ),
+                name="leaflet_inline",
+            )
+        fmap.get_root().header.add_child(
+            branca.element.Element(f"<title>{html_text(title)}</title>"), name="title"
+        )
+        order = [tiles] + [name for name in TILES if name != tiles]
+        for name in order:
+            url, label, attribution, max_zoom = TILES[name]
+            folium.TileLayer(
+                url,
+                name=label,
+                attr=attribution + (f" | {html_text(credits)}" if credits else ""),
+                max_zoom=max_zoom,
+                show=name == tiles,
+                overlay=False,
+            ).add_to(fmap)
+        ControlLayer(data).add_to(fmap)
+        folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    return fmap
+
+
+def save_map(fmap: folium.Map, path: str | Path) -> int:
+    """Write the map to `path` as one HTML file; returns its size in bytes."""
+    page = fmap.get_root().render()
+    Path(path).write_text(page, encoding="utf-8")
+    return len(page.encode("utf-8"))
