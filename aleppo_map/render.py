@@ -12,6 +12,7 @@ derived from the map's data while the map is built.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import html
@@ -304,11 +305,28 @@ def _inline_assets(directory: Path) -> tuple[str, str]:
         if js.is_file() and css.is_file():
             text = js.read_text(encoding="utf-8")
             # A script may not contain its own end tag; Leaflet's does not, but be sure.
-            return text.replace("</script", "<\\/script"), css.read_text(encoding="utf-8")
+            return text.replace("</script", "<\\/script"), _embed_images(css, candidate)
     raise RenderError(
         f"{directory}: no leaflet.js and leaflet.css there (nor in dist/); get them with "
         f"'npm install leaflet@{LEAFLET_VERSION}' and pass node_modules/leaflet/dist"
     )
+
+
+def _embed_images(css_path: Path, directory: Path) -> str:
+    """The stylesheet with its images (the layer switch icon) as data URIs.
+
+    Inlined, the stylesheet's relative `url(images/...)` would point next to
+    the HTML file, where nothing is.
+    """
+
+    def data_uri(match: re.Match) -> str:
+        image = directory / match.group(1)
+        if not image.is_file():
+            return match.group(0)
+        encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+        return f"url(data:image/png;base64,{encoded})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css_path.read_text(encoding="utf-8"))
 
 
 def _date_range(dates: Sequence[dt.date]) -> str:

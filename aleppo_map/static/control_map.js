@@ -223,10 +223,12 @@ function aleppoControlMap(map, D) {
   }
 
   // Title, date range, method and credits; folded on small embeds.
+  // In a small embed the title and legend start folded, leaving the map visible.
+  var small = map.getSize().x < 640 || map.getSize().y < 420;
   var titleBox = null;
   control("topleft", function () {
     var box = titleBox = el("details", "am-box am-title");
-    if (map.getSize().x >= 640) box.setAttribute("open", "");
+    if (!small) box.setAttribute("open", "");
     box.appendChild(el("summary", null, D.title));
     if (D.subtitle) box.appendChild(el("div", "am-subtitle", D.subtitle));
     if (D.about.length) box.appendChild(el("p", null, D.about[0]));
@@ -239,8 +241,9 @@ function aleppoControlMap(map, D) {
 
   var legendCounts = {};
   control("bottomright", function () {
-    var box = el("div", "am-box am-legend");
-    box.appendChild(el("div", "am-legend-title", "Reported control"));
+    var box = el("details", "am-box am-legend");
+    if (!small) box.setAttribute("open", "");
+    box.appendChild(el("summary", "am-legend-title", "Reported control"));
     D.legend.forEach(function (code) {
       var row = el("div", "am-legend-row");
       row.setAttribute("data-status", D.statuses[code].name);

@@ -1,0 +1,263 @@
+"""The map file: encoding, determinism, escaping, size growth, commands (no browser here)."""
+
+import csv
+import datetime as dt
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aleppo_map import Gazetteer, Timeline, render_map
+from aleppo_map.cli import main
+from aleppo_map.render import RenderError, encode_polyline, save_map, script_json
+from aleppo_map.timeline import Evidence, read_claims
+
+from conftest import ROOT
+
+LEAFLET_DIST = ROOT / "tests/browser/node_modules/leaflet/dist"
+XSS = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2"> {{ 7*7 }} </script>'
+
+
+def decode_polyline(text: str) -> list[tuple[float, float]]:
+    """Google's published decoding, written out independently of render.py: (lat, lon)."""
+    values, index = [], 0
+    while index < len(text):
+        result, shift = 0, 0
+        while True:
+            byte = ord(text[index]) - 63
+            index += 1
+            result |= (byte & 0x1F) << shift
+            shift += 5
+            if byte < 0x20:
+                break
+        values.append(~(result >> 1) if result & 1 else result >> 1)
+    lat = lon = 0
+    points = []
+    for dlat, dlon in zip(values[::2], values[1::2], strict=True):
+        lat, lon = lat + dlat, lon + dlon
+        points.append((lat / 1e5, lon / 1e5))
+    return points
+
+
+def page_data(page: str) -> dict:
+    """The data object the page hands to its script."""
+    match = re.search(r"aleppoControlMap\(\w+, (\{.*\})\);", page)
+    assert match, "the page does not call aleppoControlMap"
+    return json.loads(match.group(1))
+
+
+def write_claims(path: Path, rows: list[dict]) -> Path:
+    columns = ["place_id", "status", "date", "attributed_to", "outlet", "url", "quote", "article"]
+    with open(path, "w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=columns)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: row.get(c, "") for c in columns})
+    return path
+
+
+@pytest.fixture
+def city(other_city) -> Gazetteer:
+    return Gazetteer.from_file(other_city)
+
+
+def test_polyline_encoding_matches_googles_published_example():
+    # developers.google.com/maps/documentation/utilities/polylinealgorithm
+    points = [(-120.2, 38.5), (-120.95, 40.7), (-126.453, 43.252)]  # (lon, lat)
+    assert encode_polyline(points) == "_p~iF~ps|U_ulLnnqC_mqNvxq`@"
+
+
+def test_geometry_survives_encoding_at_1e5_degrees(gazetteer):
+    timeline = Timeline([], gazetteer)
+    data = page_data(render_map(timeline, dates=[]).get_root().render())
+    by_id = {p["id"]: p for p in data["places"]}
+    for place_id in ("sheikh-saeed", "bustan-al-qasr"):
+        geometry = gazetteer[place_id].geometry
+        exterior = list(geometry.exterior.coords) if geometry.geom_type == "Polygon" else None
+        if exterior is None:
+            exterior = list(max(geometry.geoms, key=lambda g: g.area).exterior.coords)
+        rings = [ring for polygon in by_id[place_id]["g"] for ring in polygon]
+        decoded = [decode_polyline(ring) for ring in rings]
+        best = max(decoded, key=len)
+        assert len(best) == len(exterior) - 1  # closing vertex left to Leaflet
+        for (lat, lon), (x, y) in zip(best, exterior[:-1], strict=True):
+            assert abs(lat - y) <= 0.6e-5 and abs(lon - x) <= 0.6e-5
+    points = [p for p in gazetteer if p.precision == "point"]
+    assert points and all("pt" in by_id[p.id] and "g" not in by_id[p.id] for p in points)
+    groups = [p for p in gazetteer if p.members]
+    assert groups and not any(g.id in by_id for g in groups)  # groups drawn as their parts
+
+
+def test_states_are_a_letter_per_place_per_date_and_evidence_is_shared(city):
+    days = [dt.date(2016, 12, d) for d in (1, 3, 5)]
+    claims = [
+        Evidence("al-zuhur", "rebels", days[0], "Observatory", quote="Rebels hold al-Zuhur."),
+        Evidence("al-zuhur", "government", days[1], "State TV", quote="Army took al-Zuhur."),
+        Evidence("bab-al-tob", "government", days[1], "State TV", quote="Army took both."),
+        Evidence("bab-al-tob", "rebels", days[1], "Rebel official", quote="We still hold it."),
+    ]
+    data = page_data(render_map(Timeline(claims, city)).get_root().render())
+    assert data["dates"] == [d.isoformat() for d in days[:2]]  # days where something changed
+    states = dict(zip([p["id"] for p in data["places"]], data["s"], strict=True))
+    assert states == {"al-zuhur": "rg", "bab-al-tob": "uc", "al-maydan": "uu"}
+    assert data["start"] == 1  # opens on the latest date
+    bab = data["e"][[p["id"] for p in data["places"]].index("bab-al-tob")]
+    assert bab[0] == [0, []] and len(bab[1][1]) == 2  # both sides kept
+    quotes = sorted(c[5] for c in data["c"])
+    assert quotes == sorted(c.quote for c in claims)  # each claim stored once
+
+
+def test_same_inputs_give_byte_identical_html(tmp_path, gazetteer):
+    claims = [Evidence("sheikh-saeed", "government", dt.date(2016, 12, 12), "SANA")]
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    save_map(render_map(Timeline(claims, gazetteer)), first)
+    save_map(render_map(Timeline(claims, gazetteer)), second)
+    assert first.read_bytes() == second.read_bytes()
+    assert not re.search(r"[0-9a-f]{32}", first.read_text("utf-8"))  # no random folium ids
+
+
+def test_untrusted_text_cannot_leave_its_string(city):
+    claims = [
+        Evidence("al-zuhur", "rebels", dt.date(2016, 12, 1), XSS, outlet=XSS, quote=XSS),
+    ]
+    page = render_map(Timeline(claims, city), title=XSS).get_root().render()
+    assert "<script>window.__xss" not in page and "<img src=x" not in page
+    assert "49" not in page  # {{ 7*7 }} was not evaluated by the template engine
+    data = page_data(page)
+    assert data["c"][0][5] == XSS and data["c"][0][2] == XSS and data["title"] == XSS
+    assert script_json("</script>") == '"\\u003c/script\\u003e"'
+
+
+def test_file_grows_by_bytes_per_place_per_date_not_by_geometry(city):
+    def size(n_days: int) -> int:
+        odd, even = ("rebels", "government", "rebels"), ("government", "rebels", "kurdish")
+        claims = [
+            Evidence(pid, status, dt.date(2016, 1, 1) + dt.timedelta(days=day), "S", quote="q")
+            for day in range(n_days)
+            for pid, status in zip(
+                ("al-zuhur", "bab-al-tob", "al-maydan"),
+                odd if day % 2 else even,
+                strict=True,
+            )
+        ]
+        return len(render_map(Timeline(claims, city)).get_root().render().encode())
+
+    grown = size(80) - size(40)
+    # 40 more dates: the states and evidence references, and one short claim
+    # row per new claim; the geometry is not written again.
+    per_place_per_date = grown / (40 * 3)
+    assert per_place_per_date < 40
+
+
+def test_only_leaflet_is_loaded(gazetteer):
+    page = render_map(Timeline([], gazetteer), dates=[]).get_root().render()
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    styles = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert [s.rsplit("/", 1)[-1] for s in scripts] == ["leaflet.js"]
+    assert [s.rsplit("/", 1)[-1] for s in styles] == ["leaflet.css"]
+    assert "jquery" not in page.lower() and "bootstrap" not in page.lower()
+
+
+def test_title_and_credits_default_from_the_gazetteer(gazetteer, city):
+    data = page_data(render_map(Timeline([], gazetteer), dates=[]).get_root().render())
+    assert data["title"] == "Aleppo: reported control by neighbourhood"
+    assert any("Columbia Center for Spatial Research" in line for line in data["about"])
+    data = page_data(render_map(Timeline([], city), dates=[]).get_root().render())
+    assert data["title"] == "Reported control by neighbourhood"
+
+
+def test_inline_assets_write_leaflet_into_the_page(city):
+    if not LEAFLET_DIST.is_dir():
+        pytest.skip("npm leaflet not installed: npm ci --prefix tests/browser")
+    page = render_map(Timeline([], city), dates=[], inline_assets=LEAFLET_DIST.parent)
+    html = page.get_root().render()
+    assert "cdn.jsdelivr.net" not in html and "<script src=" not in html
+    assert (LEAFLET_DIST / "leaflet.js").read_text("utf-8")[:200] in html
+
+
+def test_missing_inline_assets_and_unknown_tiles_are_clear_errors(tmp_path, city):
+    with pytest.raises(RenderError, match="no leaflet.js and leaflet.css"):
+        render_map(Timeline([], city), inline_assets=tmp_path)
+    with pytest.raises(RenderError, match="unknown tiles"):
+        render_map(Timeline([], city), tiles="watercolour")
+
+
+def test_jupyter_displays_the_map_inline(gazetteer):
+    fmap = render_map(Timeline([], gazetteer), dates=[])
+    shown = fmap._repr_html_()
+    frame = re.search(r'<iframe srcdoc="([^"]*)"', shown)
+    assert frame, "no iframe in the notebook output"
+    inner = html.unescape(frame.group(1))
+    assert page_data(inner)["title"] == "Aleppo: reported control by neighbourhood"
+
+
+def test_render_command_on_a_curated_csv(tmp_path, other_city):
+    claims = write_claims(
+        tmp_path / "claims.csv",
+        [
+            {"place_id": "al-zuhur", "status": "rebels", "date": "2016-12-01", "quote": "a"},
+            {"place_id": "Bab al-Toub", "status": "government", "date": "2016-12-02"},
+            {"place_id": "al-maydan", "status": "government", "date": ""},
+        ],
+    )
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(
+        main,
+        [
+            "render",
+            str(claims),
+            "--gazetteer",
+            str(other_city),
+            "-o",
+            str(out),
+            "--at",
+            "2016-12-01",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "3 places, 2 dates (2016-12-01 to 2016-12-02); 1 undated" in result.output
+    data = page_data(out.read_text("utf-8"))
+    assert data["start"] == 0 and data["s"] == ["rr", "ug", "uu"]
+    assert any("without a date" in line for line in data["about"])
+    # no -o: the page goes to standard output
+    result = CliRunner().invoke(main, ["render", str(claims), "--gazetteer", str(other_city)])
+    assert result.exit_code == 0 and "aleppoControlMap(" in result.output
+
+
+def test_render_command_errors_name_the_problem(tmp_path, other_city):
+    bad = write_claims(tmp_path / "bad.csv", [{"place_id": "nowhere", "status": "rebels"}])
+    result = CliRunner().invoke(main, ["render", str(bad), "--gazetteer", str(other_city)])
+    assert result.exit_code != 0 and "unknown place 'nowhere'" in result.output
+    good = write_claims(tmp_path / "ok.csv", [{"place_id": "al-zuhur", "status": "rebels"}])
+    result = CliRunner().invoke(
+        main, ["render", str(good), "--gazetteer", str(other_city), "--at", "13/12/2016"]
+    )
+    assert result.exit_code != 0 and "is not a date like 2016-12-13" in result.output
+    result = CliRunner().invoke(main, ["render", str(tmp_path / "missing.csv")])
+    assert result.exit_code != 0 and "missing.csv" in result.output
+
+
+def test_build_equals_extract_then_render(tmp_path):
+    built, rendered = tmp_path / "built.html", tmp_path / "rendered.html"
+    claims = tmp_path / "claims.csv"
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["build", str(ROOT / "seeds"), "-o", str(built), "--claims", str(claims)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "38 claims" in result.output and "wrote" in result.output
+    result = runner.invoke(main, ["render", str(claims), "-o", str(rendered)])
+    assert result.exit_code == 0, result.output
+    assert built.read_bytes() == rendered.read_bytes()
+    gazetteer = Gazetteer.default()
+    assert len(read_claims(claims, gazetteer)) == 38
+
+
+def test_build_with_no_claims_says_so(tmp_path):
+    article = tmp_path / "weather.txt"
+    article.write_text("BEIRUT, Dec 12, 2016 - It rained in the city on Monday.\n", "utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "m.html")])
+    assert result.exit_code != 0 and "no claims found" in result.output
