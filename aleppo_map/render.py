@@ -26,6 +26,7 @@ from pathlib import Path
 
 import branca.element
 import folium
+import numpy
 import shapely
 
 from .errors import AleppoMapError
@@ -74,35 +75,36 @@ class RenderError(AleppoMapError, ValueError):
 # -- data ----------------------------------------------------------------------
 
 
-def encode_polyline(points: Sequence[tuple[float, float]]) -> str:
+def encode_polyline(points) -> str:
     """Encode (lon, lat) points with Google's polyline algorithm at 1e-5 degrees.
 
     Each coordinate is the difference from the previous one, so neighbouring
     vertices cost two to four characters instead of two full numbers.
     """
-    out, previous = [], (0, 0)
-    for lon, lat in points:
-        current = (round(lat * 1e5), round(lon * 1e5))
-        for value in (current[0] - previous[0], current[1] - previous[1]):
-            value = ~(value << 1) if value < 0 else value << 1
-            while value >= 0x20:
-                out.append(chr((0x20 | (value & 0x1F)) + 63))
-                value >>= 5
-            out.append(chr(value + 63))
-        previous = current
+    coords = numpy.asarray(points, dtype=float).reshape(-1, 2)
+    if not len(coords):
+        return ""
+    scaled = numpy.round(coords[:, ::-1] * 1e5).astype(numpy.int64)  # (lat, lon) integers
+    deltas = numpy.diff(scaled, axis=0, prepend=0).ravel()
+    zigzag = numpy.where(deltas < 0, ~(deltas << 1), deltas << 1).tolist()
+    out = []
+    for value in zigzag:
+        while value >= 0x20:
+            out.append(chr((0x20 | (value & 0x1F)) + 63))
+            value >>= 5
+        out.append(chr(value + 63))
     return "".join(out)
 
 
 def _polygons(geometry) -> list[list[str]]:
     """A (multi)polygon as a list of polygons, each a list of encoded rings."""
-    parts = shapely.get_parts(geometry)
     polygons = []
-    for part in parts:
+    for part in shapely.get_parts(geometry):
         if part.geom_type != "Polygon" or part.is_empty:
             continue
         rings = [part.exterior, *part.interiors]
         # The closing vertex repeats the first; Leaflet closes rings itself.
-        polygons.append([encode_polyline(ring.coords[:-1]) for ring in rings])
+        polygons.append([encode_polyline(shapely.get_coordinates(ring)[:-1]) for ring in rings])
     return polygons
 
 
@@ -131,9 +133,13 @@ def map_data(
     """Everything the page needs, as plain JSON-ready values (see control_map.js)."""
     gazetteer = timeline.gazetteer
     claims: list[list] = []
-    claim_ids: dict[tuple, int] = {}
+    claim_ids: dict[str, int] = {}
+    by_evidence: dict = {}  # Evidence -> id: most evidence recurs on many dates
 
     def claim_id(e) -> int:
+        known = by_evidence.get(e)
+        if known is not None:
+            return known
         flags = _claim_flags(e)
         via = gazetteer[e.via].name if e.via in gazetteer else e.via
         record = [
@@ -151,6 +157,7 @@ def map_data(
         if key not in claim_ids:
             claim_ids[key] = len(claims)
             claims.append(record)
+        by_evidence[e] = claim_ids[key]
         return claim_ids[key]
 
     places, states, segments = [], [], []
@@ -201,30 +208,24 @@ def map_data(
     }
 
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_SCRIPT_ESCAPES = str.maketrans(
-    {
-        "<": "\\u003c",
-        ">": "\\u003e",
-        "&": "\\u0026",
-        "{": "\\u007b",
-        "}": "\\u007d",
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+# Jinja's openers `{{`, `{%`, `{#` never occur in JSON's own syntax (an object
+# opens with `"` or `}`), so a `{` before `{`, `%` or `#` is always in a string.
+_JINJA_OPENER = re.compile(r"\{(?=[{%#])")
 
 
 def script_json(value) -> str:
     """JSON that is safe inside a <script> element, whatever its strings hold.
 
-    Inside strings, `<`, `>` and `&` become JSON escapes, so a quote holding
-    `</script>` or `<!--` cannot end the script; so do `{` and `}`, because
-    branca passes every rendered element through Jinja once more, and `{{ }}`
-    in an article must stay text, not become a template expression.
+    `<`, `>` and `&` become JSON escapes (they only occur inside strings), so a
+    quote holding `</script>` or `<!--` cannot end the script. So does a `{`
+    that would open a Jinja tag, because branca passes every rendered element
+    through Jinja once more, and `{{ }}` in an article must stay text.
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return _JSON_STRING.sub(lambda m: m.group(0).translate(_SCRIPT_ESCAPES), text)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return _JINJA_OPENER.sub(r"\\u007b", text)
 
 
 def html_text(value: str) -> str:
@@ -392,7 +393,8 @@ def render_map(
     seed = hashlib.sha256(script_json(data).encode()).hexdigest()[:8]
 
     with _stable_ids(seed):
-        bounds = gazetteer.bounds
+        boxes = numpy.array([gazetteer[pid].geometry.bounds for pid in timeline.places()])
+        bounds = (*boxes[:, :2].min(axis=0), *boxes[:, 2:].max(axis=0)) if len(boxes) else (0,) * 4
         fmap = folium.Map(
             location=[(bounds[1] + bounds[3]) / 2, (bounds[0] + bounds[2]) / 2],
             zoom_start=13,

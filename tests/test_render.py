@@ -4,6 +4,7 @@ import csv
 import datetime as dt
 import html
 import json
+import random
 import re
 from pathlib import Path
 
@@ -129,6 +130,17 @@ def test_untrusted_text_cannot_leave_its_string(city):
     data = page_data(page)
     assert data["c"][0][5] == XSS and data["c"][0][2] == XSS and data["title"] == XSS
     assert script_json("</script>") == '"\\u003c/script\\u003e"'
+
+
+def test_script_json_round_trips_any_text_without_jinja_or_html_openers():
+    rng = random.Random(3)
+    alphabet = '{}%#<>&"\\/ab \u2028\u2029صx'
+    for _ in range(2000):
+        value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        data = {"k": [value, {"v": value}], value: {}}
+        text = script_json(data)
+        assert json.loads(text) == data
+        assert not any(opener in text for opener in ("{{", "{%", "{#", "<", ">", "&"))
 
 
 def test_file_grows_by_bytes_per_place_per_date_not_by_geometry(city):
