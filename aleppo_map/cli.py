@@ -635,7 +635,7 @@ def build(
 ):
     """Articles to map in one go: extract, timeline and render (see those commands)."""
     from .claims import COLUMNS
-    from .timeline import claims_from_rows
+    from .timeline import evidence_from_claims
 
     gazetteer = _load_gazetteer(gazetteer_path)
     claims, summary = _extract(paths, gazetteer, lexicon_path, year)
@@ -648,13 +648,322 @@ def build(
         raise click.ClickException("no article could be read")
     if not rows:
         raise click.ClickException("no claims found in the articles: nothing to map")
-    # The same text a claims CSV would hold, so `build` equals `extract` + `render`.
-    text_rows = [{k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
     try:
-        evidence = claims_from_rows(text_rows, gazetteer, "extracted claims")
+        evidence = evidence_from_claims(claims, gazetteer)
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
     _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path)
+
+
+# -- checking the claims: compare, disagreements, sources, figure ---------------------
+
+_stances_option = click.option(
+    "--stances",
+    "stances_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Table grouping the sources by stance (default: the built-in stances.yaml).",
+)
+_sources_option = click.option(
+    "--sources",
+    "sources_group",
+    default=None,
+    help="Use only the claims of one source group (government, opposition, independent, "
+    "unknown, or a group of --stances).",
+)
+
+
+class _Checked:
+    """What compare, disagreements and figure start from: claims, timeline, stances."""
+
+    def __init__(
+        self, claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group=None
+    ):
+        from .sources import StanceTable, filter_by_group
+        from .timeline import Timeline, latest_claim_wins, read_claims, read_initial
+
+        self.gazetteer = _load_gazetteer(gazetteer_path)
+        try:
+            self.table = (
+                StanceTable.from_file(stances_path) if stances_path else StanceTable.default()
+            )
+            self.claims = read_claims(claims_csv, self.gazetteer)
+            self.initial = read_initial(initial_path, self.gazetteer) if initial_path else None
+        except AleppoMapError as exc:
+            raise click.ClickException(str(exc)) from None
+        self.window = window
+        self.policy = latest_claim_wins(window)
+        # Everything, whichever group is drawn: the reference area and the disagreements.
+        self.full = Timeline(self.claims, self.gazetteer, self.policy, self.initial)
+        self.group = sources_group
+        self.timeline = self.full
+        if sources_group:
+            try:
+                chosen = filter_by_group(self.claims, sources_group, self.table)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--sources") from None
+            click.echo(
+                f"{len(chosen)} of {len(self.claims)} claims are from {sources_group} sources",
+                err=True,
+            )
+            self.timeline = Timeline(chosen, self.gazetteer, self.policy, self.initial)
+
+
+def _parse_dates(text: str) -> list:
+    import datetime as dt
+
+    days, bad = [], []
+    for part in text.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            days.append(dt.date.fromisoformat(part))
+        except ValueError:
+            bad.append(part)
+    if bad:
+        listed = ", ".join(repr(b) for b in bad)
+        raise click.BadParameter(
+            f"{listed}: not a date like 2016-12-13 (give YYYY-MM-DD, separated by commas)",
+            param_hint="--dates",
+        )
+    if not days:
+        raise click.BadParameter("give at least one date, e.g. 2016-12-13", param_hint="--dates")
+    return days
+
+
+def _image_format(path: Path, hint: str) -> str:
+    from .figure import FigureError, format_of
+
+    try:
+        return format_of(path)
+    except FigureError as exc:
+        raise click.BadParameter(str(exc), param_hint=hint) from None
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@_gazetteer_option
+@_output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: an aligned table; csv: every column, for Excel.",
+)
+@_window_option
+@_initial_option
+@_stances_option
+@_sources_option
+@click.option(
+    "--chart",
+    "chart_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also draw claimed against mapped over time here (.png or .svg).",
+)
+def compare(
+    claims_csv,
+    gazetteer_path,
+    output,
+    fmt,
+    window,
+    initial_path,
+    stances_path,
+    sources_group,
+    chart_path,
+):
+    """Set each city-wide figure (percent, km², neighbourhoods) against the map that day.
+
+    The share of the area rebel-held at the start (--initial, or the places the
+    claims report as rebel-held, contested or captured) now held by the claim's
+    side, the area in km² (UTM), or the count of places; with the share of that
+    area still unknown.
+    """
+    from .compare import COMPARE_COLUMNS, compare_claims, format_table, reference_places
+
+    if chart_path is not None:
+        _image_format(chart_path, "--chart")
+    checked = _Checked(
+        claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group
+    )
+    reference = reference_places(checked.full, checked.initial)
+    comparison = compare_claims(checked.timeline, checked.initial, checked.table, reference)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, comparison.rows, COMPARE_COLUMNS)
+        elif comparison.rows:
+            stream.write(format_table(comparison))
+    if not comparison.rows:
+        click.echo(
+            f"{claims_csv}: no city-wide claims (percent, km², neighbourhoods) to compare",
+            err=True,
+        )
+    click.echo(comparison.describe(), err=True)
+    if chart_path is not None:
+        from .figure import draw_compare_chart, save
+
+        save(draw_compare_chart(comparison, checked.timeline), chart_path)
+        click.echo(f"wrote {chart_path}", err=True)
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@_gazetteer_option
+@_output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: each side's quotes under the place; csv: one column of quotes per status.",
+)
+@_window_option
+@_initial_option
+@_stances_option
+def disagreements(claims_csv, gazetteer_path, output, fmt, window, initial_path, stances_path):
+    """List the places and days where sources disagree, with their quotes side by side."""
+    from .disagreements import DISAGREEMENT_COLUMNS, find_disagreements, format_disagreements
+
+    checked = _Checked(claims_csv, gazetteer_path, window, initial_path, stances_path)
+    found = find_disagreements(checked.full, window, checked.table)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, [d.as_row() for d in found], DISAGREEMENT_COLUMNS)
+        else:
+            stream.write(format_disagreements(found))
+    across = sum(1 for d in found if d.across_groups)
+    click.echo(
+        f"{len(found)} disagreement(s) about {len({d.place_id for d in found})} place(s), "
+        f"{across} between source groups",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@_output_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="text: a table; csv: for Excel.",
+)
+@_stances_option
+def sources(claims_csv, output, fmt, stances_path):
+    """List the sources of a claims CSV with their stance group; unknown ones are flagged."""
+    from ._tables import read_rows
+    from .sources import SOURCE_COLUMNS, UNKNOWN_GROUP, StanceTable, StanceTableError, source_counts
+    from .timeline import ClaimsFileError
+
+    try:
+        table = StanceTable.from_file(stances_path) if stances_path else StanceTable.default()
+        rows = read_rows(claims_csv, ClaimsFileError, "claims")
+    except (StanceTableError, ClaimsFileError) as exc:
+        raise click.ClickException(str(exc)) from None
+    if rows and "attributed_to" not in rows[0]:
+        raise click.ClickException(f"{claims_csv}: no 'attributed_to' column to group")
+    counts = source_counts(rows, table)
+    with _open_output(output, excel=fmt == "csv") as stream:
+        if fmt == "csv":
+            _write_csv(stream, [c.as_row() for c in counts], SOURCE_COLUMNS)
+        else:
+            width = max([len(c.source or "(no source)") for c in counts] + [6])
+            stream.write(f"{'source'.ljust(width)}  {'group':<12}  claims  articles\n")
+            for c in counts:
+                flag = "  <- not in the stance table" if c.group == UNKNOWN_GROUP else ""
+                stream.write(
+                    f"{(c.source or '(no source)').ljust(width)}  {c.group:<12}  "
+                    f"{c.claims:>6}  {c.articles:>8}{flag}\n"
+                )
+    by_group = Counter()
+    for c in counts:
+        by_group[c.group] += c.claims
+    summary = ", ".join(f"{by_group[g]} {g}" for g in [*table.names, UNKNOWN_GROUP] if by_group[g])
+    unknown = sum(1 for c in counts if c.group == UNKNOWN_GROUP)
+    click.echo(
+        f"{len(counts)} sources, claims by group: {summary or 'none'}; "
+        f"{unknown} source(s) not in {table.source}",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("claims_csv", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--dates",
+    "dates_text",
+    required=True,
+    help="The days to draw, YYYY-MM-DD separated by commas (one panel each, up to 12).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="The image to write: .png or .svg.",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(50, 1200),
+    default=300,
+    show_default=True,
+    help="Resolution of a PNG (print: 300).",
+)
+@click.option("--title", default=None, help="Title above the panels.")
+@click.option(
+    "--credit",
+    default=None,
+    help="Credit of the neighbourhood polygons (default: the Aleppo source, or the file name).",
+)
+@_gazetteer_option
+@_window_option
+@_initial_option
+@_stances_option
+@_sources_option
+def figure(
+    claims_csv,
+    dates_text,
+    output,
+    dpi,
+    title,
+    credit,
+    gazetteer_path,
+    window,
+    initial_path,
+    stances_path,
+    sources_group,
+):
+    """Draw small multiples of control on given days, for print (PNG or SVG)."""
+    from .figure import FigureError, draw_control_figure, save, source_note
+
+    _image_format(output, "-o")
+    days = _parse_dates(dates_text)
+    checked = _Checked(
+        claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group
+    )
+    label = checked.table.label(sources_group) if sources_group else ""
+    only = f"{label.lower()} sources" if sources_group else ""
+    try:
+        fig = draw_control_figure(
+            checked.timeline,
+            days,
+            title=title or "Reported control by neighbourhood",
+            subtitle=f"Claims from {only} only" if only else "",
+            credit=credit,
+            note=source_note(checked.timeline, window, only),
+        )
+        save(fig, output, dpi=dpi)
+    except FigureError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not checked.full.city_claims:
+        click.echo("no city-wide claims in the file (nothing for `compare`)", err=True)
+    click.echo(f"wrote {output}: {len(days)} panel(s)", err=True)
 
 
 def _write_csv(stream: io.TextIOBase, rows: list[dict], columns: list[str]) -> None:

@@ -135,6 +135,17 @@ class Timeline:
                 0, Evidence(place_id, status, date, attributed_to="initial state")
             )
 
+    @classmethod
+    def from_claims(
+        cls,
+        claims: Iterable,
+        gazetteer: Gazetteer,
+        policy: Policy | None = None,
+        initial: dict[str, tuple[str, dt.date]] | None = None,
+    ) -> Timeline:
+        """A timeline straight from extracted `Claim` objects (`extract_claims`)."""
+        return cls(evidence_from_claims(claims, gazetteer), gazetteer, policy, initial)
+
     def places(self) -> list[str]:
         """Ids of the places drawn: every place that is not a group."""
         return [p.id for p in self.gazetteer if not p.members]
@@ -257,6 +268,16 @@ def claims_from_rows(rows: Sequence[dict], gazetteer: Gazetteer, where: str) -> 
         listing = "\n".join(f"  - {p}" for p in problems)
         raise ClaimsFileError(f"{where}: {len(problems)} problem(s):\n{listing}")
     return claims
+
+
+def evidence_from_claims(claims: Iterable, gazetteer: Gazetteer) -> list[Evidence]:
+    """Evidence from extracted `Claim` objects.
+
+    They go through the same checks as a claims CSV, as the same text, so this
+    equals writing them with `extract` and reading the file back.
+    """
+    rows = [{k: "" if v is None else str(v) for k, v in claim.as_row().items()} for claim in claims]
+    return claims_from_rows(rows, gazetteer, "extracted claims") if rows else []
 
 
 def read_initial(path: str | Path, gazetteer: Gazetteer) -> dict[str, tuple[str, dt.date]]:
