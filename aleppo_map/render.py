@@ -162,6 +162,7 @@ def map_data(
 
     places, states, segments = [], [], []
     used = set()
+    runs = timeline.runs(dates)
     for place_id in timeline.places():
         place = gazetteer[place_id]
         entry = {"id": place.id, "n": place.name, "a": place.name_ar or ""}
@@ -171,8 +172,7 @@ def map_data(
             point = place.point
             entry["pt"] = [round(point.y, 5), round(point.x, 5)]
         letters, place_segments, previous = [], [], None
-        for index, day in enumerate(dates):
-            state = timeline.state(place_id, day)
+        for index, state in enumerate(runs[place_id]):
             letters.append(CODES[state.status])
             used.add(state.status)
             ids = sorted({claim_id(e) for e in state.evidence})

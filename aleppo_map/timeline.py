@@ -9,6 +9,7 @@ side kept as evidence. Places nobody made a claim about are `unknown`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -78,6 +79,9 @@ def latest_claim_wins(window_days: int = 1) -> Policy:
         status = statuses.pop() if len(statuses) == 1 else "contested"
         return status, recent
 
+    # The result depends only on which claims are dated on or before `at`, so
+    # the timeline may reuse a state until the place's next claim date.
+    policy.stepwise = True
     policy.__name__ = f"latest_claim_wins(window_days={window_days})"
     days = "the same day" if window_days == 0 else f"{window_days} day(s) of each other"
     policy.description = (
@@ -113,10 +117,12 @@ class Timeline:
     ):
         self.gazetteer = gazetteer
         self.policy = policy or latest_claim_wins()
+        self.claims = list(claims)  # as given, for `only`
+        self.initial = dict(initial or {})
         self.by_place: dict[str, list[Evidence]] = {}
         self.city_claims: list[Evidence] = []
         self.undated: list[Evidence] = []
-        for claim in claims:
+        for claim in self.claims:
             if claim.place_id not in gazetteer:
                 self.city_claims.append(claim)
                 continue
@@ -160,16 +166,41 @@ class Timeline:
         """The state of every drawn place on day `at`."""
         return {pid: self.state(pid, at) for pid in self.places()}
 
+    def runs(self, days: Sequence[dt.date]) -> dict[str, list[PlaceState]]:
+        """The state of every drawn place on each of `days` (in order).
+
+        With a stepwise policy (one whose result changes only when a claim
+        date is passed, like `latest_claim_wins`), a place's state is worked
+        out once per claim date instead of once per day.
+        """
+        stepwise = getattr(self.policy, "stepwise", False)
+        runs = {}
+        for pid in self.places():
+            claim_days = sorted({e.date for e in self.by_place.get(pid, ()) if e.date})
+            states, last_key, last = [], None, None
+            for day in days:
+                key = bisect.bisect_right(claim_days, day) if stepwise else day
+                if key != last_key:
+                    last, last_key = self.state(pid, day), key
+                states.append(last)
+            runs[pid] = states
+        return runs
+
     def change_dates(self) -> list[dt.date]:
         """The days on which some place's state changes, in order."""
         days = sorted({e.date for claims in self.by_place.values() for e in claims if e.date})
-        changes, previous = [], None
-        for day in days:
-            current = {pid: s.status for pid, s in self.states(day).items()}
-            if current != previous:
-                changes.append(day)
-            previous = current
-        return changes
+        runs = self.runs(days)
+        return [
+            day
+            for i, day in enumerate(days)
+            if i == 0 or any(r[i].status != r[i - 1].status for r in runs.values())
+        ]
+
+    def only(self, keep: Callable[[Evidence], bool]) -> Timeline:
+        """The same timeline from the claims `keep` accepts (initial states stay)."""
+        return Timeline(
+            [c for c in self.claims if keep(c)], self.gazetteer, self.policy, self.initial
+        )
 
     def to_rows(self, at: dt.date) -> list[dict]:
         """One row per place on day `at`, for CSV (Excel) and GeoJSON (QGIS)."""

@@ -110,7 +110,9 @@ def build_ours(timeline: Timeline, dates) -> str:
 
 
 def _states(timeline: Timeline, dates):
-    return {day: timeline.states(day) for day in dates}
+    """Day -> place id -> state, from the same fast per-place runs render_map uses."""
+    runs = timeline.runs(dates)
+    return {day: {pid: run[i] for pid, run in runs.items()} for i, day in enumerate(dates)}
 
 
 def build_timestamped(timeline: Timeline, dates) -> str:
