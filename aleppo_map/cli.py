@@ -518,6 +518,22 @@ def timeline(claims_csv, at, gazetteer_path, output, fmt, window, initial_path):
     click.echo(f"{day}: {summary}{skipped}", err=True)
 
 
+_stances_option = click.option(
+    "--stances",
+    "stances_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Table grouping the sources by stance (default: the built-in stances.yaml).",
+)
+_sources_option = click.option(
+    "--sources",
+    "sources_group",
+    default=None,
+    help="Use only the claims of one source group (government, opposition, independent, "
+    "unknown, or a group of --stances).",
+)
+
+
 def _map_options(func):
     """Options shared by `render` and `build`."""
     options = [
@@ -544,19 +560,23 @@ def _map_options(func):
         ),
         _window_option,
         _initial_option,
+        _sources_option,
+        _stances_option,
     ]
     for option in reversed(options):
         func = option(func)
     return func
 
 
-def _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path):
+def _write_map(evidence, gazetteer, output, options: dict):
     """Timeline and map from evidence; the HTML goes to `output` or standard output."""
     import datetime as dt
 
     from .render import render_map, save_map
+    from .sources import StanceTable, filter_by_group
     from .timeline import Timeline, latest_claim_wins, read_initial
 
+    at, title, group = options["at"], options["title"], options["sources_group"]
     day = None
     if at is not None:
         try:
@@ -566,9 +586,33 @@ def _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, win
                 f"{at!r} is not a date like 2016-12-13", param_hint="--at"
             ) from None
     try:
+        table = (
+            StanceTable.from_file(options["stances_path"])
+            if options["stances_path"]
+            else StanceTable.default()
+        )
+        initial_path = options["initial_path"]
         initial = read_initial(initial_path, gazetteer) if initial_path else None
-        line = Timeline(evidence, gazetteer, latest_claim_wins(window), initial)
-        fmap = render_map(line, title=title, at=day, tiles=tiles, inline_assets=inline_assets)
+        if group:
+            try:
+                chosen = filter_by_group(evidence, group, table)
+            except ValueError as exc:
+                raise click.BadParameter(str(exc), param_hint="--sources") from None
+            click.echo(
+                f"{len(chosen)} of {len(evidence)} claims are from {group} sources", err=True
+            )
+            title = title or f"Reported control: what {table.label(group).lower()} sources said"
+            evidence = chosen
+        line = Timeline(evidence, gazetteer, latest_claim_wins(options["window"]), initial)
+        fmap = render_map(
+            line,
+            title=title,
+            at=day,
+            tiles=options["tiles"],
+            inline_assets=options["inline_assets"],
+            stances=table,
+            views=not group,
+        )
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
     if output is None:
@@ -591,9 +635,7 @@ def _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, win
 @_gazetteer_option
 @_output_option
 @_map_options
-def render(
-    claims_csv, gazetteer_path, output, title, at, tiles, inline_assets, window, initial_path
-):
+def render(claims_csv, gazetteer_path, output, **options):
     """Draw the interactive map (one HTML file) from a claims CSV, extracted or curated."""
     from .timeline import read_claims
 
@@ -602,7 +644,7 @@ def render(
         evidence = read_claims(claims_csv, gazetteer)
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
-    _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path)
+    _write_map(evidence, gazetteer, output, options)
 
 
 @main.command()
@@ -619,20 +661,7 @@ def render(
 @_lexicon_option
 @_year_option
 @_map_options
-def build(
-    paths,
-    gazetteer_path,
-    output,
-    claims_output,
-    lexicon_path,
-    year,
-    title,
-    at,
-    tiles,
-    inline_assets,
-    window,
-    initial_path,
-):
+def build(paths, gazetteer_path, output, claims_output, lexicon_path, year, **options):
     """Articles to map in one go: extract, timeline and render (see those commands)."""
     from .claims import COLUMNS
     from .timeline import evidence_from_claims
@@ -652,25 +681,10 @@ def build(
         evidence = evidence_from_claims(claims, gazetteer)
     except AleppoMapError as exc:
         raise click.ClickException(str(exc)) from None
-    _write_map(evidence, gazetteer, output, title, at, tiles, inline_assets, window, initial_path)
+    _write_map(evidence, gazetteer, output, options)
 
 
 # -- checking the claims: compare, disagreements, sources, figure ---------------------
-
-_stances_option = click.option(
-    "--stances",
-    "stances_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Table grouping the sources by stance (default: the built-in stances.yaml).",
-)
-_sources_option = click.option(
-    "--sources",
-    "sources_group",
-    default=None,
-    help="Use only the claims of one source group (government, opposition, independent, "
-    "unknown, or a group of --stances).",
-)
 
 
 class _Checked:

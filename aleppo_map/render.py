@@ -31,6 +31,7 @@ import shapely
 
 from .errors import AleppoMapError
 from .palette import CONTESTED_HATCH_ANGLE, HATCH_COLOR, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from .sources import UNKNOWN_GROUP, StanceTable
 from .timeline import UNKNOWN, Timeline
 
 # One letter per status in the per-date state strings.
@@ -122,15 +123,77 @@ def _claim_flags(evidence) -> list[str]:
     return flags
 
 
+def run_length(letters: str) -> str:
+    """ "uuuugg" -> "u4g2": most places keep a state for many dates in a row."""
+    return "".join(f"{letter}{len(list(run))}" for letter, run in itertools.groupby(letters))
+
+
+def group_views(timeline: Timeline, table: StanceTable) -> list[tuple[str, Timeline]]:
+    """All sources, then one view per stance group that made claims (if more than one did)."""
+    by_group: dict[str, int] = {}
+    for claim in timeline.claims:
+        group = table.group_of(claim.attributed_to)
+        by_group[group] = by_group.get(group, 0) + 1
+    views = [("All sources", timeline)]
+    if len(by_group) > 1:
+        for group in [*table.names, UNKNOWN_GROUP]:
+            if group in by_group:
+                label = table.label(group) if group != UNKNOWN_GROUP else "Unknown sources"
+                views.append(
+                    (label, timeline.only(lambda e, g=group: table.group_of(e.attributed_to) == g))
+                )
+    return views
+
+
+def compare_panel(timeline: Timeline, table: StanceTable) -> dict:
+    """The claimed-against-mapped rows for the map's panel (see aleppo_map.compare)."""
+    from .compare import MEASURES, compare_claims
+
+    if not timeline.city_claims:
+        return {"rows": [], "note": "No city-wide figures (percent, km², counts) in these claims."}
+    comparison = compare_claims(timeline, timeline.initial or None, table)
+
+    def amount(value, unit: str) -> str:
+        if value in ("", None):
+            return "–"
+        return f"{value:g}{unit}" if unit == "%" else f"{value:g} {unit}"
+
+    rows = []
+    for row in comparison.rows:
+        unit = MEASURES.get(row["measure"], "")
+        what = {"percent": "share", "km2": "area", "neighbourhoods": "places"}.get(
+            row["measure"], row["measure"]
+        )
+        unknown = row["unknown_share"]
+        rows.append(
+            [
+                row["date"],
+                row["source"],
+                f"{STATUS_LABELS.get(row['status'], row['status'])} {what}",
+                amount(row["claimed"], unit),
+                amount(row["mapped"], unit),
+                "–" if unknown in ("", None) else f"{unknown:g}%",
+            ]
+        )
+    return {"rows": rows, "note": comparison.describe()}
+
+
 def map_data(
-    timeline: Timeline,
+    views: Sequence[tuple[str, Timeline]],
     dates: Sequence[dt.date],
     start: int,
     title: str,
     subtitle: str,
     about: Sequence[str],
+    compare: dict | None = None,
 ) -> dict:
-    """Everything the page needs, as plain JSON-ready values (see control_map.js)."""
+    """Everything the page needs, as plain JSON-ready values (see control_map.js).
+
+    Each view (all sources, then each group of sources) has one run-length
+    string of status letters per place, upper case where the claims behind
+    the state disagree, and its evidence segments; the claims table is shared.
+    """
+    timeline = views[0][1]
     gazetteer = timeline.gazetteer
     claims: list[list] = []
     claim_ids: dict[str, int] = {}
@@ -160,9 +223,7 @@ def map_data(
         by_evidence[e] = claim_ids[key]
         return claim_ids[key]
 
-    places, states, segments = [], [], []
-    used = set()
-    runs = timeline.runs(dates)
+    places = []
     for place_id in timeline.places():
         place = gazetteer[place_id]
         entry = {"id": place.id, "n": place.name, "a": place.name_ar or ""}
@@ -171,17 +232,31 @@ def map_data(
         else:
             point = place.point
             entry["pt"] = [round(point.y, 5), round(point.x, 5)]
-        letters, place_segments, previous = [], [], None
-        for index, state in enumerate(runs[place_id]):
-            letters.append(CODES[state.status])
-            used.add(state.status)
-            ids = sorted({claim_id(e) for e in state.evidence})
-            if ids != previous:
-                place_segments.append([index, ids])
-                previous = ids
+        if place.precision != "point":
+            marker = place.point  # where a disagreement is marked
+            entry["m"] = [round(marker.y, 5), round(marker.x, 5)]
         places.append(entry)
-        states.append("".join(letters))
-        segments.append(place_segments)
+
+    used = set()
+    view_data = []
+    for name, view in views:
+        runs = view.runs(dates)
+        states, segments = [], []
+        for place_id in view.places():
+            letters, place_segments, previous = [], [], None
+            for index, state in enumerate(runs[place_id]):
+                code = CODES[state.status]
+                letters.append(code.upper() if state.disputed else code)
+                used.add(state.status)
+                ids = sorted({claim_id(e) for e in state.evidence})
+                if ids != previous:
+                    place_segments.append([index, ids])
+                    previous = ids
+            states.append(run_length("".join(letters)))
+            segments.append(place_segments)
+        n_claims = sum(1 for c in view.claims if c.place_id in gazetteer and c.date)
+        view_data.append({"name": name, "n": n_claims, "s": states, "e": segments})
+
     legend = [CODES[s] for s in STATUS_ORDER if s in used or s == UNKNOWN]
     return {
         "title": title,
@@ -202,9 +277,9 @@ def map_data(
         },
         "legend": legend,
         "places": places,
-        "s": states,
-        "e": segments,
+        "views": view_data,
         "c": claims,
+        "compare": compare or {"rows": [], "note": ""},
     }
 
 
@@ -352,6 +427,8 @@ def render_map(
     credits: str | None = None,
     tiles: str = "light",
     inline_assets: str | Path | None = None,
+    stances: StanceTable | None = None,
+    views: bool = True,
 ) -> folium.Map:
     """The interactive map of a timeline, as a folium Map.
 
@@ -359,12 +436,19 @@ def render_map(
     runs over `dates` (default: the days on which some place's state changes)
     and opens on `at` (the last of those dates on or before it; default: the
     latest). `inline_assets` is a folder with leaflet.js and leaflet.css to
-    write into the page, so it works offline (tiles aside).
+    write into the page, so it works offline (tiles aside). With `views`, a
+    menu redraws the map from one group of sources at a time (the groups of
+    `stances`, default the packaged stances.yaml); a panel compares the
+    city-wide figures sources gave with the map.
     """
     if tiles not in TILES:
         raise RenderError(f"unknown tiles {tiles!r}; choose from {', '.join(TILES)}")
     assets = _inline_assets(Path(inline_assets)) if inline_assets else None
-    dates = sorted(set(dates)) if dates is not None else timeline.change_dates()
+    table = stances or StanceTable.default()
+    view_list = group_views(timeline, table) if views else [("All sources", timeline)]
+    if dates is None:
+        dates = sorted({d for _, view in view_list for d in view.change_dates()})
+    dates = sorted(set(dates))
     start = len(dates) - 1
     if at is not None:
         start = max([i for i, d in enumerate(dates) if d <= at], default=0)
@@ -389,7 +473,9 @@ def render_map(
         about.append(f"{len(timeline.undated)} claim(s) without a date are not on the map.")
     if credits:
         about.append(credits + ".")
-    data = map_data(timeline, dates, start, title, _date_range(dates), about)
+    data = map_data(
+        view_list, dates, start, title, _date_range(dates), about, compare_panel(timeline, table)
+    )
     seed = hashlib.sha256(script_json(data).encode()).hexdigest()[:8]
 
     with _stable_ids(seed):

@@ -295,3 +295,43 @@ def test_built_seed_map_in_the_browser(browser, tmp_path):
     page.screenshot("seeds-map.png")
     shutil.copy(out, ARTIFACTS / "seeds-map.html")
     page.close()
+
+
+def test_disagreements_are_marked_and_each_source_group_has_its_view(browser, map_file):
+    page = Page(browser, map_file)
+    markers = page.page.locator(".leaflet-marker-icon.am-dispute")
+    assert markers.count() == 1  # al-Fardous on 13 December
+    assert "al-Fardous" in markers.first.get_attribute("title")
+    page.set_slider(0)
+    assert markers.count() == 0
+    page.page.get_by_role("button", name="Last date").click()
+
+    select = page.page.locator("select.am-view-select")
+    options = select.locator("option").all_inner_texts()
+    assert options[0].startswith("All sources") and len(options) >= 3
+    government = next(o for o in options if o.startswith("Government-aligned"))
+    select.select_option(label=government)
+    assert page.fill_of("fardous") == STATUS_COLORS["government"]  # only the military's claim
+    assert page.fill_of("sukkari") == STATUS_COLORS["unknown"]
+    assert markers.count() == 0
+    page.screenshot("map-government-view.png")
+    page.close()
+
+
+def test_compare_panel_lists_claimed_against_mapped(browser, tmp_path):
+    from click.testing import CliRunner
+
+    from aleppo_map.cli import main
+
+    out = tmp_path / "aleppo.html"
+    result = CliRunner().invoke(main, ["build", str(ROOT / "seeds"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = Page(browser, out)
+    panel = page.page.locator("details.am-compare")
+    panel.locator("summary").click()
+    rows = panel.locator("tr")
+    assert rows.count() > 1
+    text = panel.inner_text()
+    assert "Syrian state TV" in text and "99%" in text and "reference area" in text
+    page.screenshot("seeds-compare.png")
+    page.close()

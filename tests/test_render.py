@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from aleppo_map import Gazetteer, Timeline, render_map
 from aleppo_map.cli import main
-from aleppo_map.render import RenderError, encode_polyline, save_map, script_json
+from aleppo_map.render import RenderError, encode_polyline, run_length, save_map, script_json
 from aleppo_map.timeline import Evidence, read_claims
 
 from conftest import ROOT
@@ -48,6 +48,14 @@ def page_data(page: str) -> dict:
     match = re.search(r"aleppoControlMap\(\w+, (\{.*\})\);", page)
     assert match, "the page does not call aleppoControlMap"
     return json.loads(match.group(1))
+
+
+def letters(data: dict, view: int = 0) -> list[str]:
+    """The status letters per place of one view, run-length decoding written out here."""
+    out = []
+    for runs in data["views"][view]["s"]:
+        out.append("".join(letter * int(n) for letter, n in re.findall(r"([a-zA-Z])(\d+)", runs)))
+    return out
 
 
 def write_claims(path: Path, rows: list[dict]) -> Path:
@@ -102,10 +110,10 @@ def test_states_are_a_letter_per_place_per_date_and_evidence_is_shared(city):
     ]
     data = page_data(render_map(Timeline(claims, city)).get_root().render())
     assert data["dates"] == [d.isoformat() for d in days[:2]]  # days where something changed
-    states = dict(zip([p["id"] for p in data["places"]], data["s"], strict=True))
-    assert states == {"al-zuhur": "rg", "bab-al-tob": "uc", "al-maydan": "uu"}
+    states = dict(zip([p["id"] for p in data["places"]], letters(data), strict=True))
+    assert states == {"al-zuhur": "rg", "bab-al-tob": "uC", "al-maydan": "uu"}  # C: disputed
     assert data["start"] == 1  # opens on the latest date
-    bab = data["e"][[p["id"] for p in data["places"]].index("bab-al-tob")]
+    bab = data["views"][0]["e"][[p["id"] for p in data["places"]].index("bab-al-tob")]
     assert bab[0] == [0, []] and len(bab[1][1]) == 2  # both sides kept
     quotes = sorted(c[5] for c in data["c"])
     assert quotes == sorted(c.quote for c in claims)  # each claim stored once
@@ -232,7 +240,7 @@ def test_render_command_on_a_curated_csv(tmp_path, other_city):
     assert result.exit_code == 0, result.output
     assert "3 places, 2 dates (2016-12-01 to 2016-12-02); 1 undated" in result.output
     data = page_data(out.read_text("utf-8"))
-    assert data["start"] == 0 and data["s"] == ["rr", "ug", "uu"]
+    assert data["start"] == 0 and letters(data) == ["rr", "ug", "uu"]
     assert any("without a date" in line for line in data["about"])
     # no -o: the page goes to standard output
     result = CliRunner().invoke(main, ["render", str(claims), "--gazetteer", str(other_city)])
@@ -273,3 +281,84 @@ def test_build_with_no_claims_says_so(tmp_path):
     article.write_text("BEIRUT, Dec 12, 2016 - It rained in the city on Monday.\n", "utf-8")
     result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "m.html")])
     assert result.exit_code != 0 and "no claims found" in result.output
+
+
+def test_run_length_round_trips():
+    assert run_length("uuuuggC") == "u4g2C1"
+    assert run_length("") == ""
+
+
+def test_runs_equal_the_state_of_every_day(gazetteer):
+    days = [dt.date(2016, 12, d) for d in range(1, 20)]
+    claims = [
+        Evidence("sheikh-saeed", "rebels", days[2], "A"),
+        Evidence("sheikh-saeed", "government", days[9], "B"),
+        Evidence("sheikh-saeed", "rebels", days[10], "C"),
+        Evidence("ramouseh", "contested", days[4], "D"),
+    ]
+
+    def not_stepwise(claims, at):  # a policy the timeline may not shortcut
+        dated = [c for c in claims if c.date and c.date <= at]
+        return ("rebels" if (at.day % 2 and dated) else "unknown"), tuple(dated)
+
+    for policy in (None, not_stepwise):
+        timeline = Timeline(claims, gazetteer, policy)
+        runs = timeline.runs(days)
+        for i, day in enumerate(days):
+            states = timeline.states(day)
+            assert {pid: run[i] for pid, run in runs.items()} == states
+
+
+def test_a_view_per_source_group_that_made_claims(city):
+    claims = [
+        Evidence("al-zuhur", "government", dt.date(2016, 12, 1), "Syrian state TV"),
+        Evidence("al-zuhur", "rebels", dt.date(2016, 12, 1), "a rebel spokesman"),
+        Evidence("bab-al-tob", "rebels", dt.date(2016, 12, 2), "Mr Nobody"),
+    ]
+    data = page_data(render_map(Timeline(claims, city)).get_root().render())
+    names = [view["name"] for view in data["views"]]
+    assert names == ["All sources", "Government-aligned", "Opposition-aligned", "Unknown sources"]
+    assert [view["n"] for view in data["views"]] == [3, 1, 1, 1]
+    by_view = {name: letters(data, k) for k, name in enumerate(names)}
+    assert by_view["All sources"][0] == "CC"  # disputed
+    assert by_view["Government-aligned"][0] == "gg"
+    assert by_view["Opposition-aligned"][0] == "rr"
+    assert by_view["Unknown sources"][1] == "ur"
+    single = page_data(render_map(Timeline(claims[:1], city)).get_root().render())
+    assert len(single["views"]) == 1  # one group only: no menu
+
+
+def test_compare_panel_rows_or_a_note(city, tmp_path):
+    data = page_data(render_map(Timeline([], city), dates=[]).get_root().render())
+    assert data["compare"]["rows"] == [] and "No city-wide figures" in data["compare"]["note"]
+    claims_csv = tmp_path / "claims.csv"
+    result = CliRunner().invoke(
+        main,
+        ["build", str(ROOT / "seeds"), "-o", str(tmp_path / "m.html"), "--claims", str(claims_csv)],
+    )
+    assert result.exit_code == 0, result.output
+    data = page_data((tmp_path / "m.html").read_text("utf-8"))
+    rows = data["compare"]["rows"]
+    assert rows and all(len(row) == 6 for row in rows)
+    state_tv = [row for row in rows if row[1] == "Syrian state TV"]
+    assert state_tv and state_tv[0][3] == "99%" and state_tv[0][4].endswith("%")
+    assert "reference area" in data["compare"]["note"]
+
+
+def test_render_one_source_group(tmp_path):
+    claims_csv = tmp_path / "claims.csv"
+    out = tmp_path / "gov.html"
+    runner = CliRunner()
+    result = runner.invoke(main, ["extract", str(ROOT / "seeds"), "-o", str(claims_csv)])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(
+        main, ["render", str(claims_csv), "-o", str(out), "--sources", "government"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "claims are from government sources" in result.output
+    data = page_data(out.read_text("utf-8"))
+    assert len(data["views"]) == 1 and "government-aligned" in data["title"]
+    sources = {claim[2] for claim in data["c"]}
+    assert sources and "Syrian Observatory for Human Rights" not in sources
+    result = runner.invoke(main, ["render", str(claims_csv), "--sources", "martians"])
+    assert result.exit_code != 0 and "--sources" in result.output

@@ -83,6 +83,19 @@ function aleppoControlMap(map, D) {
     return style;
   }
 
+  // -- views: all sources, then each group of sources ------------------------
+
+  // "u4g2" -> "uuuugg"; an upper-case letter marks sources that disagree.
+  function expand(runs) {
+    return runs.replace(/([a-zA-Z])(\d+)/g, function (_, letter, n) {
+      return new Array(Number(n) + 1).join(letter);
+    });
+  }
+  D.views.forEach(function (view) { view.s = view.s.map(expand); });
+  var viewIndex = 0;
+
+  function letterAt(i, t) { return D.views[viewIndex].s[i].charAt(t); }
+
   // -- places ----------------------------------------------------------------
 
   var layers = [];
@@ -112,6 +125,22 @@ function aleppoControlMap(map, D) {
     layers.push(layer);
   });
 
+  // Places where sources disagree on the selected date get a "!" marker.
+  var disputeMarkers = [];
+  var disputeIcon = L.divIcon({ className: "am-dispute", html: "!", iconSize: [16, 16] });
+  function showDispute(i, disputed) {
+    var place = D.places[i], marker = disputeMarkers[i];
+    if (disputed && !marker) {
+      marker = disputeMarkers[i] = L.marker(place.m || place.pt, {
+        icon: disputeIcon, keyboard: false, title: place.n + ": sources disagree"
+      });
+      marker.on("click", function () { layers[i].openPopup(marker.getLatLng()); });
+    }
+    if (!marker) return;
+    if (disputed && !map.hasLayer(marker)) marker.addTo(map);
+    if (!disputed && map.hasLayer(marker)) map.removeLayer(marker);
+  }
+
   function tooltipFor(place) {
     var box = el("div", "am-tip");
     box.appendChild(el("div", "am-tip-name", place.n));
@@ -131,7 +160,7 @@ function aleppoControlMap(map, D) {
   var openPlace = null;
 
   function evidenceAt(i, t) {
-    var segments = D.e[i] || [], ids = [];
+    var segments = D.views[viewIndex].e[i] || [], ids = [];
     for (var k = 0; k < segments.length && segments[k][0] <= t; k++) ids = segments[k][1];
     return ids.map(function (id) { return D.c[id]; });
   }
@@ -166,7 +195,8 @@ function aleppoControlMap(map, D) {
   }
 
   function popupFor(i) {
-    var place = D.places[i], code = D.s[i].charAt(current), status = D.statuses[code];
+    var letter = letterAt(i, current), code = letter.toLowerCase();
+    var place = D.places[i], status = D.statuses[code];
     var box = el("div", "am-popup");
     box.setAttribute("data-place-id", place.id);
     var title = el("div", "am-popup-title", place.n);
@@ -244,6 +274,22 @@ function aleppoControlMap(map, D) {
     var box = el("details", "am-box am-legend");
     if (!small) box.setAttribute("open", "");
     box.appendChild(el("summary", "am-legend-title", "Reported control"));
+    if (D.views.length > 1) {
+      var chooser = el("label", "am-view");
+      chooser.appendChild(el("span", null, "Claims from "));
+      var select = el("select", "am-view-select");
+      D.views.forEach(function (view, k) {
+        var option = el("option", null, view.name + " (" + view.n + ")");
+        option.setAttribute("value", String(k));
+        select.appendChild(option);
+      });
+      L.DomEvent.on(select, "change", function () {
+        viewIndex = Number(select.value);
+        setDate(current);
+      });
+      chooser.appendChild(select);
+      box.appendChild(chooser);
+    }
     D.legend.forEach(function (code) {
       var row = el("div", "am-legend-row");
       row.setAttribute("data-status", D.statuses[code].name);
@@ -253,12 +299,44 @@ function aleppoControlMap(map, D) {
       row.appendChild(legendCounts[code]);
       box.appendChild(row);
     });
+    var dispute = el("div", "am-legend-row");
+    dispute.appendChild(el("span", "am-dispute am-dispute-key", "!"));
+    dispute.appendChild(el("span", null, "sources disagree"));
+    box.appendChild(dispute);
     if (D.places.some(function (p) { return p.pt; })) {
       var row = el("div", "am-legend-row");
       row.appendChild(el("span", "am-swatch am-swatch-point"));
       row.appendChild(el("span", null, "approximate location"));
       box.appendChild(row);
     }
+    return box;
+  });
+
+  // City-wide figures the sources gave, against the same figure on the map.
+  control("topright", function () {
+    var box = el("details", "am-box am-compare");
+    var rows = D.compare.rows;
+    box.appendChild(el("summary", null, "Claimed vs mapped" + (rows.length ? " (" + rows.length + ")" : "")));
+    if (!rows.length) {
+      box.appendChild(el("p", null, D.compare.note));
+      return box;
+    }
+    var wrap = el("div", "am-compare-wrap");
+    var table = el("table", "am-compare-table");
+    var head = el("tr");
+    ["Date", "Source", "Figure", "Claimed", "Mapped", "Unknown"].forEach(function (h) {
+      head.appendChild(el("th", null, h));
+    });
+    table.appendChild(head);
+    rows.forEach(function (row) {
+      var tr = el("tr");
+      row.forEach(function (cell) { tr.appendChild(el("td", null, cell)); });
+      table.appendChild(tr);
+    });
+    wrap.appendChild(table);
+    box.appendChild(wrap);
+    box.appendChild(el("p", "am-compare-note", D.compare.note +
+      " \"Unknown\": the share of that area no claim speaks of on the day."));
     return box;
   });
 
@@ -326,9 +404,10 @@ function aleppoControlMap(map, D) {
     label.textContent = longDate(D.dates[current]) + "  (" + (current + 1) + " of " + D.dates.length + ")";
     var counts = {};
     layers.forEach(function (layer, i) {
-      var code = D.s[i].charAt(current);
+      var letter = letterAt(i, current), code = letter.toLowerCase();
       counts[code] = (counts[code] || 0) + 1;
       layer.setStyle(styleFor(code, D.places[i]));
+      showDispute(i, letter !== code);
       var path = layer.getElement();
       if (path) path.setAttribute("data-status", D.statuses[code].name);
     });
