@@ -244,14 +244,18 @@ def map_data(
         states, segments = [], []
         for place_id in view.places():
             letters, place_segments, previous = [], [], None
+            last_state, letter = None, ""
             for index, state in enumerate(runs[place_id]):
-                code = CODES[state.status]
-                letters.append(code.upper() if state.disputed else code)
-                used.add(state.status)
-                ids = sorted({claim_id(e) for e in state.evidence})
-                if ids != previous:
-                    place_segments.append([index, ids])
-                    previous = ids
+                if state is not last_state:  # runs repeat one object until a claim date
+                    code = CODES[state.status]
+                    letter = code.upper() if state.disputed else code
+                    used.add(state.status)
+                    ids = sorted({claim_id(e) for e in state.evidence})
+                    if ids != previous:
+                        place_segments.append([index, ids])
+                        previous = ids
+                    last_state = state
+                letters.append(letter)
             states.append(run_length("".join(letters)))
             segments.append(place_segments)
         n_claims = sum(1 for c in view.claims if c.place_id in gazetteer and c.date)
