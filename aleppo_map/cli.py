@@ -955,6 +955,7 @@ def figure(
 ):
     """Draw small multiples of control on given days, for print (PNG or SVG)."""
     from .figure import FigureError, draw_control_figure, save, source_note
+    from .palette import default_title
 
     _image_format(output, "-o")
     days = _parse_dates(dates_text)
@@ -967,7 +968,7 @@ def figure(
         fig = draw_control_figure(
             checked.timeline,
             days,
-            title=title or "Reported control by neighbourhood",
+            title=title or default_title(checked.gazetteer.city),
             subtitle=f"Claims from {only} only" if only else "",
             credit=credit,
             note=source_note(checked.timeline, window, only),

@@ -70,3 +70,12 @@ def status_label(status: str) -> str:
 def group_color(group: str) -> str:
     """The colour of a source group (a user-defined group gets the unknown grey)."""
     return GROUP_COLORS.get(group, GROUP_COLORS["unknown"])
+
+
+def default_title(city: str = "") -> str:
+    """The title of a map or figure of a city's reported control."""
+    return (
+        f"{city}: reported control by neighbourhood"
+        if city
+        else "Reported control by neighbourhood"
+    )

@@ -30,7 +30,14 @@ import numpy
 import shapely
 
 from .errors import AleppoMapError
-from .palette import CONTESTED_HATCH_ANGLE, HATCH_COLOR, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from .palette import (
+    CONTESTED_HATCH_ANGLE,
+    HATCH_COLOR,
+    STATUS_COLORS,
+    STATUS_LABELS,
+    STATUS_ORDER,
+    default_title,
+)
 from .sources import UNKNOWN_GROUP, StanceTable
 from .timeline import UNKNOWN, Timeline
 
@@ -457,11 +464,7 @@ def render_map(
     if at is not None:
         start = max([i for i, d in enumerate(dates) if d <= at], default=0)
     gazetteer = timeline.gazetteer
-    title = title or (
-        f"{gazetteer.city}: reported control by neighbourhood"
-        if gazetteer.city
-        else "Reported control by neighbourhood"
-    )
+    title = title or default_title(gazetteer.city)
     claims = [e for evidence in timeline.by_place.values() for e in evidence]
     articles = {e.article for e in claims if e.article}
     credits = credits if credits is not None else gazetteer.attribution
