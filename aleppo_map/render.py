@@ -465,13 +465,13 @@ def render_map(
         start = max([i for i, d in enumerate(dates) if d <= at], default=0)
     gazetteer = timeline.gazetteer
     title = title or default_title(gazetteer.city)
-    claims = [e for evidence in timeline.by_place.values() for e in evidence]
-    articles = {e.article for e in claims if e.article}
+    claims = [e for e in timeline.claims if e.place_id in gazetteer and e.date]
+    articles = {e.article for e in timeline.claims if e.article}
     credits = credits if credits is not None else gazetteer.attribution
     policy = getattr(timeline.policy, "description", timeline.policy.__name__)
     about = [
-        f"{len(timeline.places())} places; {len(claims)} place-claims from "
-        f"{len(articles)} article(s). Click a place for the claims behind its colour.",
+        f"{len(claims)} dated claims about places, from {len(articles)} article(s), "
+        f"on {len(timeline.places())} places. Click a place for the claims behind its colour.",
         "Method: claims are sentences in news articles that say who holds, took or is "
         f"fighting for a place, extracted by aleppo_map. {policy} They are what sources "
         "said, not verified facts.",
