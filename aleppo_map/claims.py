@@ -25,10 +25,10 @@ from pathlib import Path
 
 import yaml
 
-from .dates import DateMention, find_dates
+from .dates import DateMention, find_dates, iter_dates
 from .documents import Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
-from .text import sentence_around
+from .text import compile_gated, openings, sentence_around
 
 STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
@@ -124,8 +124,9 @@ class Cue:
     regex: re.Pattern
 
 
-def _wordy(pattern: str) -> str:
-    return rf"(?<![\w-])(?:{pattern})(?![\w])"
+def _wordy(pattern: str, flags: int = 0, after: str = "") -> str:
+    """`pattern` as whole words (a hyphen joins words), tried only where a match can open."""
+    return rf"(?<![\w-]){openings(pattern, flags)}(?:{pattern})(?![\w]){after}"
 
 
 class Lexicon:
@@ -148,18 +149,20 @@ class Lexicon:
         # "rebel-held", "Iran-backed": a word before such a hyphen is no actor.
         not_adjective = r"(?!-(?:held|controlled|run|dominated|backed|allied|linked|affiliated))"
         self.actors = re.compile(
-            "|".join(
-                f"(?P<{side}>{_wordy('|'.join(pats))}{not_adjective})"
-                for side, pats in by_side.items()
+            _wordy(
+                "|".join(f"(?P<{side}>{'|'.join(pats)})" for side, pats in by_side.items()),
+                after=not_adjective,
             ),
             lower_only,
         )
         self.sources = [(src["name"], src.get("stance", "")) for src in data["sources"]]
         self.source_stance = {src["name"]: src.get("stance", "") for src in data["sources"]}
         self.any_source = re.compile(
-            "|".join(
-                f"(?P<s{i}>{_wordy('|'.join(src['patterns']))})"
-                for i, src in enumerate(data["sources"])
+            _wordy(
+                "|".join(
+                    f"(?P<s{i}>{'|'.join(src['patterns'])})"
+                    for i, src in enumerate(data["sources"])
+                )
             ),
             lower_only,
         )
@@ -178,19 +181,18 @@ class Lexicon:
         # All cues in one pass: at one position the cue listed first wins, and a
         # match ends where the next may start, so earlier entries take priority.
         self.any_cue = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(data["cues"]))
-            + r")(?![\w])",
+            _wordy("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(data["cues"]))),
             lower_only,
         )
-        self.hedges = re.compile(_wordy(data["hedges"]), flags)
-        self.denials = re.compile(_wordy(data["denials"]), flags)
-        self.past_states = re.compile(_wordy(data.get("past_states", "(?!)")) + r"\s*$", flags)
-        self.completions = re.compile(_wordy(data["completions"]) + r"\s+to\s*$", flags)
-        self.anaphors = re.compile(_wordy(data["anaphors"]), flags)
-        self.locatives = re.compile(_wordy(data["locatives"]) + r"\s*(?:the\s+)?$", flags)
-        self.citywide_of = re.compile(_wordy(data["citywide_of"]), flags)
-        self.rebel_territory = re.compile(_wordy(data["rebel_territory"]), flags)
+        self.hedges = re.compile(_wordy(data["hedges"], flags), flags)
+        self.denials = re.compile(_wordy(data["denials"], flags), flags)
+        past_states = _wordy(data.get("past_states", "(?!)"), flags)
+        self.past_states = re.compile(past_states + r"\s*$", flags)
+        self.completions = re.compile(_wordy(data["completions"], flags) + r"\s+to\s*$", flags)
+        self.anaphors = re.compile(_wordy(data["anaphors"], flags), flags)
+        self.locatives = re.compile(_wordy(data["locatives"], flags) + r"\s*(?:the\s+)?$", flags)
+        self.citywide_of = re.compile(_wordy(data["citywide_of"], flags), flags)
+        self.rebel_territory = re.compile(_wordy(data["rebel_territory"], flags), flags)
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -205,13 +207,20 @@ class Lexicon:
 # -- sentence analysis ----------------------------------------------------------
 
 # Where a clause ends inside a sentence: an object list does not run past these.
+# One character class opens the pattern, so the regex engine skips to the next
+# candidate in C; a look-behind then tells which character it was.
 _CLAUSE_BREAK = re.compile(
-    r";|:|—|–| - |[\"“”]|\((?!\d)|\)"
-    r"|\s(?:but|while|whereas|although|though|because|when|whose)\s"
-    r"|,\s*(?:as|while|when|after|before|which|who|where|adding|saying|according)\s"
-    r"|\s(?:after|before|as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they))"
-    r"|,\s*(?:and|but)\s+(?:that|are|is|were|was|have|has|had|they|it|he|she|we|said)\b"
-    r"|\s(?:said|says|told|added|adds)\b",
+    r"[\s,;:—–\"“”()]"
+    r"(?:(?<=\s)(?:"
+    r"(?<= )- "
+    r"|(?:but|while|whereas|although|though|because|when|whose)\s"
+    r"|(?:after|before|as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they))"
+    r"|(?:said|says|told|added|adds)\b)"
+    r"|(?<=,)\s*(?:"
+    r"(?:as|while|when|after|before|which|who|where|adding|saying|according)\s"
+    r"|(?:and|but)\s+(?:that|are|is|were|was|have|has|had|they|it|he|she|we|said)\b)"
+    r"|(?<=[;:—–\"“”)])"
+    r"|(?<=\()(?!\d))",
 )  # matched against lower-cased text
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
@@ -258,25 +267,44 @@ _NUM = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
-_CITYWIDE = re.compile(
+_CITYWIDE = compile_gated(
     _NUM + r"\s*(?:(?P<pct>%|percent|per cent)\s+of\s+(?P<of>[^,.;:]{1,60})"
     r"|(?P<km>square kilomet(?:re|er)s|sq\.? ?km|km2|km²)"
     r"|\s(?P<nb>neighbou?rhoods|districts))",
-)  # matched against lower-cased text, from the units found by _UNIT
-# Cheap test for a figure: a unit (found fast: the pattern starts with a literal
-# character class), then a number just before it.
-_UNIT = re.compile(r"%|percent|per cent|square|sq\b|km|neighbou?rhoods|districts")
+)  # matched against lower-cased text, around the units found by _unit_spans
+# Cheap test for a figure: a unit, then a number just before it.
+# Units, anywhere in a word ("30km"); "sq" only at a word's end. No unit holds
+# another or a sentence boundary, so every occurrence counts.
+_UNITS = (
+    "%", "percent", "per cent", "square", "sq", "km", "neighbourhoods", "neighborhoods", "districts"
+)  # fmt: skip
+_WORD_CHAR = re.compile(r"\w")
 _NUMBER_BEFORE = re.compile(
     r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|eleven|twelve))[\s-]*(?:\(|about |around |some )?$"
 )
 
 
-def _has_figure(low: str) -> bool:
-    """True when the lower-cased text has a number right before a unit."""
-    return any(
-        _NUMBER_BEFORE.search(low, max(0, u.start() - 30), u.start()) for u in _UNIT.finditer(low)
-    )
+def _unit_spans(low: str) -> list[tuple[int, int]]:
+    """Spans of the units in lower-cased text, in order.
+
+    str.find skips ahead in C; a regex of these words stops at every p, s, k, n and d.
+    """
+    spans = []
+    for unit in _UNITS:
+        at = low.find(unit)
+        while at >= 0:
+            end = at + len(unit)
+            if unit != "sq" or not _WORD_CHAR.match(low, end):  # "sq" but not "square"
+                spans.append((at, end))
+            at = low.find(unit, end)
+    spans.sort()
+    return spans
+
+
+def _number_before(low: str, unit: int, start: int = 0) -> bool:
+    """True when a number stands right before the unit at `unit` (not before `start`)."""
+    return _NUMBER_BEFORE.search(low, max(start, unit - 30), unit) is not None
 
 
 _CONTROL_WORDS = re.compile(
@@ -287,6 +315,12 @@ _CONTROL_WORDS = re.compile(
 _STRONG_ANAPHOR = re.compile(
     r"the(?: (?:district|neighbou?rhood|area|quarter|suburb|town|village)|re)\b"
 )  # matched against lower-cased text
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    """True when a sorted list of offsets has one in [start, end)."""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _strong_anaphors(low: str) -> Iterator[int]:
@@ -309,7 +343,17 @@ _ACTED_UPON = re.compile(
     r"\s+(?:the\s+)?$"
 )
 # "an estimated 30,000", "the reported attack": the verb is an adjective there.
-_NOT_SPEECH_BEFORE = re.compile(r"\b(?:an|the|a)\s+$")
+_ARTICLE_AT_END = re.compile(r"\b(?:an|the|a)$")
+
+
+def _after_article(low: str, pos: int) -> bool:
+    """True when "a", "an" or "the" and white space stand right before `pos`."""
+    word_end = len(low[:pos].rstrip())  # str.isspace is the regex \s
+    if word_end == pos:
+        return False
+    return _ARTICLE_AT_END.search(low, max(0, word_end - 3), word_end) is not None
+
+
 _NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
@@ -327,18 +371,37 @@ _NOT_SPEAKER_BEFORE = re.compile(
 class _Context:
     """What an article's earlier sentences tell the next ones; costly parts on demand."""
 
-    def __init__(self, extractor: Extractor, doc: Document):
+    def __init__(self, extractor: Extractor, doc: Document, low_text: str, plain: bool):
         self.extractor = extractor
         self.doc = doc
+        self.low_text = low_text  # the article lower-cased by _lower
+        self.plain = plain  # True when a sentence's slice of it is the sentence's own _lower
         self.focus: tuple[Mention, int] | None = None  # the place last named or claimed
         self.claims: list[dict] = []  # fields of Claim, settled at the end of the article
         self._dates: dict[str, list[DateMention]] = {}
+        self._points: dict[str, tuple[list[DateMention], str]] = {}
         self.cue_starts: list[int] = []  # where the cues of the sentence being read start
 
     def dates(self, sentence: str) -> list[DateMention]:
         found = self._dates.get(sentence)
         if found is None:
             found = self._dates[sentence] = find_dates(sentence, self.doc.published)
+        return found
+
+    def date_points(self, sentence: str) -> tuple[list[DateMention], str]:
+        """The days a sentence names for its events, and the start of a period it names."""
+        found = self._points.get(sentence)
+        if found is None:
+            mentions = self.dates(sentence)
+            points = [
+                d
+                for d in mentions
+                if d.role == "point"
+                and d.date is not None
+                and not _SINCE_BEFORE.search(sentence, max(0, d.start - 60), d.start)
+            ]
+            since = next((d.date.isoformat() for d in mentions if d.role == "since" and d.date), "")
+            found = self._points[sentence] = (points, since)
         return found
 
 
@@ -348,6 +411,7 @@ class Extractor:
     def __init__(self, gazetteer: Gazetteer | None = None, lexicon: Lexicon | None = None):
         self.gazetteer = gazetteer or Gazetteer.default()
         self.lexicon = lexicon or Lexicon.default()
+        self._lat_lon: dict[str, tuple[float, float]] = {}  # by place id
 
     # -- article level -------------------------------------------------------------
 
@@ -356,9 +420,15 @@ class Extractor:
         text = doc.text
         if mentions is None:
             mentions = self.gazetteer.find(text)
-        low_text = _lower(text)
-        has_figures = _has_figure(low_text)
-        if not mentions and not has_figures:
+        low_text = text.lower()
+        # Without letters that grow when lowered, a sentence's slice of the article
+        # lowered is the sentence lowered (sentences start and end at white space).
+        plain = len(low_text) == len(text)
+        if not plain:
+            low_text = _lower(text)
+        units = _unit_spans(low_text)
+        figures_at = [u for u, _ in units if _number_before(low_text, u)]
+        if not mentions and not figures_at:
             return []
         # Only the sentences that can hold a claim are delimited: those with a mention,
         # a figure, or a word such as "the district" that refers back to a place.
@@ -368,30 +438,33 @@ class Extractor:
             if not (span[0] <= m.start and m.end <= span[1]):
                 span = sentence_around(text, m.start, m.end)
             sentences.setdefault(span, []).append(m)
-        extra = list(_strong_anaphors(low_text)) if mentions else []
-        if has_figures:
-            extra += [
-                u.start()
-                for u in _UNIT.finditer(low_text)
-                if _NUMBER_BEFORE.search(low_text, max(0, u.start() - 30), u.start())
-            ]
-        for pos in sorted(extra):
+        anaphors = list(_strong_anaphors(low_text)) if mentions else []
+        for pos in sorted(anaphors + figures_at):
             if not any(a <= pos < b for a, b in sentences):
                 sentences[sentence_around(text, pos, pos)] = []
-        ctx = _Context(self, doc)
+        ctx = _Context(self, doc, low_text, plain)
         for s_start, s_end in sorted(sentences):
             sentence = text[s_start:s_end]
             low = low_text[s_start:s_end]  # _lower keeps offsets, so the slice is the sentence's
             found = sentences[(s_start, s_end)]
+            # A sentence starts after white space, so what the article holds in its
+            # span is what the sentence alone holds: offsets found once serve both.
             refers_back = (
                 not found
                 and ctx.focus is not None
                 and s_start - ctx.focus[1] <= REFER_BACK_CHARS
-                and next(_strong_anaphors(low), None) is not None
+                and _any_between(anaphors, s_start, s_end)
             )
-            figures = has_figures and _has_figure(low)
+            # Units of the sentence, in its offsets (a unit never crosses a sentence boundary)
+            in_sentence = units[
+                bisect.bisect_left(units, (s_start,)) : bisect.bisect_left(units, (s_end,))
+            ]
+            figures = bool(figures_at) and any(
+                _number_before(low_text, u, s_start) for u, _ in in_sentence
+            )
             if found or refers_back or figures:
-                self._sentence(ctx, s_start, s_end, sentence, low, found, figures)
+                local_units = [(u - s_start, e - s_start) for u, e in in_sentence]
+                self._sentence(ctx, s_start, s_end, sentence, low, found, figures, local_units)
         return _dedupe(self._settle(ctx))
 
     def _settle(self, ctx: _Context) -> list[Claim]:
@@ -421,7 +494,7 @@ class Extractor:
             if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
                 side = ranked[0][0]
             else:
-                side = self._default_side(ctx.doc.text)
+                side = self._default_side(ctx.low_text)
             for c in pending:
                 if c["status"] == _PENDING:  # "the fall of X": whoever captures here
                     c["status"] = side
@@ -433,9 +506,9 @@ class Extractor:
 
         The side of the actors named just before capture cues; failing that, the
         side named most often. In a battle report that is the side on the offensive.
+        `text` is the article lower-cased by `_lower`.
         """
         lex = self.lexicon
-        text = _lower(text)
         counts: Counter[str] = Counter()
         capture = next((c for c in lex.cues if c.name == "capture"), None)
         if capture is not None:
@@ -462,14 +535,14 @@ class Extractor:
         """The day the article reports on, from the sentences already read if they tell."""
         # News copy names the day of its story first ("... said on Monday"); failing
         # that, the day the sentences read name most often.
-        lede = find_dates(ctx.doc.text[:LEDE_CHARS], ctx.doc.published)
+        lede = iter_dates(ctx.doc.text[:LEDE_CHARS], ctx.doc.published)
         first = next((d.date for d in lede if _is_day(d)), None)
         read = [d for found in ctx._dates.values() for d in found]
         return first or _most_common_day(read) or ctx.doc.published
 
     # -- sentence level ------------------------------------------------------------
 
-    def _sentence(self, ctx, offset, end, sentence, low, mentions, figures) -> None:
+    def _sentence(self, ctx, offset, end, sentence, low, mentions, figures, units) -> None:
         lex = self.lexicon
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
         cue_hits = self._cues(low)
@@ -478,19 +551,24 @@ class Extractor:
                 ctx.focus = (local[-1][2], end)
             return
         ctx.cue_starts = [hit.start() for _, hit in cue_hits]
-        breaks = [0] + [b.start() for b in _CLAUSE_BREAK.finditer(low)] + [len(sentence)]
+        breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
         actors = list(lex.actors.finditer(low)) if needs_actor else []
         new_claims: list[tuple[Mention, str, str, str, int]] = []  # place, status, rule, actor, pos
         sources: dict[int, tuple[str, str]] = {}
-        verbs = [v.start() for v in lex.speech.finditer(low)]
+        speech: list[re.Match] = []  # the sentence's speech verbs, found on first need
+        verbs: list[int] = []
 
         def source_at(pos: int) -> tuple[str, str]:
             """Who said what stands at `pos` (cached per speech verb)."""
+            if not sources:  # first call
+                speech.extend(lex.speech.finditer(low))
+                verbs.extend(v.start() for v in speech)
             verb = min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
             if verb not in sources:
-                sources[verb] = self._source(ctx.doc.text, offset, end, sentence, verb)
+                own = (low, speech) if ctx.plain else (None, None)
+                sources[verb] = self._source(ctx, offset, end, sentence, *own, verb)
             return sources[verb]
 
         for cue, hit in cue_hits:
@@ -541,7 +619,7 @@ class Extractor:
                 (local[-1][2], end) if ctx.focus is None or ctx.focus[1] < end else ctx.focus
             )
         if figures:
-            ctx.claims.extend(self._figures(ctx, sentence, low, breaks, source_at))
+            ctx.claims.extend(self._figures(ctx, sentence, low, units, breaks, source_at))
 
     def _cues(self, sentence: str) -> list[tuple[Cue, re.Match]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
@@ -550,14 +628,15 @@ class Extractor:
         for hit in self.lexicon.any_cue.finditer(sentence):
             if hit.end() == hit.start():
                 continue
-            # the group's own span: the cue without the word-boundary guards
-            hits.append((cues[int(hit.lastgroup[1:])], _GroupMatch(hit, hit.lastgroup)))
+            # the word-boundary guards are zero-width: the match's span is the cue's
+            hits.append((cues[int(hit.lastgroup[1:])], hit))
         return hits
 
     def _objects(self, cue, hit, sentence, local, breaks) -> list[Mention]:
         """The places a cue governs."""
         lex = self.lexicon
-        clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
+        if not local:
+            return []
         if cue.object == "adjacent":
             # "rebel-held al-Kalasa and Bab al-Nairab": the first place right after the
             # adjective, and the places listed with it
@@ -572,6 +651,7 @@ class Extractor:
                 chosen.append(m)
                 prev_end = e
             return chosen
+        clause_start, clause_end = breaks.around(hit.start(), hit.end())
         if cue.object == "after":
             chosen: list[Mention] = []
             prev_end = hit.end()
@@ -647,7 +727,7 @@ class Extractor:
         """
         if cue.side in STATUSES:
             return cue.side, ""
-        clause_start, clause_end = _clause(breaks, hit.start(), hit.end())
+        clause_start, clause_end = breaks.around(hit.start(), hit.end())
         if cue.side == "actor_in":  # "under rebel control": the side is named in the cue
             inside = self.lexicon.actors.search(hit.group())
             if inside is not None:
@@ -690,7 +770,7 @@ class Extractor:
         """
         if cue.kind == "adjective":
             return False
-        clause_start, _ = _clause(breaks, hit.start(), hit.end())
+        clause_start, _ = breaks.around(hit.start(), hit.end())
         window_start = max(clause_start, hit.start() - 50)
         window = sentence[window_start : hit.start()]
         if self.lexicon.hedges.search(window):
@@ -708,13 +788,15 @@ class Extractor:
 
     # -- attribution, dates, figures -------------------------------------------------
 
-    def _source(self, text, offset, end, sentence, verb: int = -1) -> tuple[str, str]:
+    def _source(self, ctx, offset, end, sentence, low, speech, verb) -> tuple[str, str]:
         """(source, stance) of what the speech verb at `verb` introduces (else the sentence's).
 
+        `low` and `speech`: the sentence lower-cased by `_lower` and its speech verbs, if known.
         A quote runs on to the sentence where it is attributed; "he said" is the
         speaker of a sentence just before.
         """
-        found = self._source_in(sentence, verb)
+        text = ctx.doc.text
+        found = self._source_in(sentence, verb, low, speech)
         if found is not None and _PRONOUN_SPEAKER.match(found[0]):
             found = None
             # "He said ...": the speaker of a sentence just before
@@ -734,17 +816,21 @@ class Extractor:
                     break
         return "", ""
 
-    def _source_in(self, sentence: str, verb: int = -1) -> tuple[str, str] | None:
+    def _source_in(self, sentence: str, verb=-1, low=None, speech=None) -> tuple[str, str] | None:
         """The source named with a speech verb in one sentence, or None.
 
-        With `verb` (an offset), only the speech verb there counts.
+        With `verb` (an offset), only the speech verb there counts. `speech`: the
+        speech verbs of `low`, if already found.
         """
         lex = self.lexicon
-        low = _lower(sentence)
+        if low is None:
+            low, speech = _lower(sentence), None
+        if speech is None:
+            speech = lex.speech.finditer(low)
         verbs = [
             v
-            for v in lex.speech.finditer(low)
-            if (verb < 0 or v.start() == verb) and not _NOT_SPEECH_BEFORE.search(low, 0, v.start())
+            for v in speech
+            if (verb < 0 or v.start() == verb) and not _after_article(low, v.start())
         ]
         if not verbs:
             return None
@@ -806,6 +892,9 @@ class Extractor:
 
     def _claim(self, ctx, mention, status, rule, actor, sentence, cue_pos, source) -> dict:
         place = self.gazetteer[mention.place_id]
+        lat_lon = self._lat_lon.get(place.id)
+        if lat_lon is None:  # worked out from the geometry on each call, so kept
+            lat_lon = self._lat_lon[place.id] = (place.lat, place.lon)
         shared = self._shared_fields(ctx, sentence, cue_pos, source)
         confidence = mention.score * (0.9 if status == "contested" else 1.0)
         if shared["date_source"] != "sentence":
@@ -814,8 +903,8 @@ class Extractor:
             **shared,
             place=place.name,
             place_id=place.id,
-            lat=place.lat,
-            lon=place.lon,
+            lat=lat_lon[0],
+            lon=lat_lon[1],
             surface=mention.surface,
             status=status,
             precision=place.precision,
@@ -827,15 +916,7 @@ class Extractor:
 
     def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
         """(date, where it came from, since-date) for a claim in `sentence`."""
-        mentions = ctx.dates(sentence)
-        points = [
-            d
-            for d in mentions
-            if d.role == "point"
-            and d.date is not None
-            and not _SINCE_BEFORE.search(sentence, max(0, d.start - 60), d.start)
-        ]
-        since = next((d.date.isoformat() for d in mentions if d.role == "since" and d.date), "")
+        points, since = ctx.date_points(sentence)
         near = [
             d
             for d in points
@@ -850,19 +931,19 @@ class Extractor:
             return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since
 
-    def _figures(self, ctx, sentence, low, breaks, source) -> list[dict]:
-        """City-wide figures: a share, an area, a count of neighbourhoods."""
+    def _figures(self, ctx, sentence, low, units, breaks, source) -> list[dict]:
+        """City-wide figures: a share, an area, a count of neighbourhoods (`units`: their spans)."""
         out = []
         lex = self.lexicon
         seen = set()
-        for unit in _UNIT.finditer(low):
+        for unit, unit_end in units:
             # start the window at a word boundary, so no number is cut in two
-            window_start = low.rfind(" ", 0, max(0, unit.start() - 40)) + 1
+            window_start = low.rfind(" ", 0, max(0, unit - 40)) + 1
             m = next(
                 (
                     found
-                    for found in _CITYWIDE.finditer(low, window_start, unit.end() + 70)
-                    if found.start() <= unit.start() < found.end()
+                    for found in _CITYWIDE.finditer(low, window_start, unit_end + 70)
+                    if found.start() <= unit < found.end()
                 ),
                 None,
             )
@@ -912,7 +993,7 @@ class Extractor:
             side = lex.actors.fullmatch(held.group(1).lower())
             if side is not None:
                 return side.lastgroup
-        clause_start, _ = _clause(breaks, m.start(), m.end())
+        clause_start, _ = breaks.around(m.start(), m.end())
         before = [
             a
             for a in lex.actors.finditer(low, 0, m.start())
@@ -930,32 +1011,24 @@ class Extractor:
         return None
 
 
-class _GroupMatch:
-    """The span and text of one named group of a match, shaped like a match."""
+class _Clauses:
+    """Where the clauses of a lower-cased sentence break, found on first need."""
 
-    __slots__ = ("_start", "_end", "_text")
+    __slots__ = ("low", "_breaks")
 
-    def __init__(self, match: re.Match, group: str):
-        self._start, self._end = match.span(group)
-        self._text = match.group(group)
+    def __init__(self, low: str):
+        self.low = low
+        self._breaks: list[int] | None = None
 
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    def span(self) -> tuple[int, int]:
-        return self._start, self._end
-
-    def group(self, *_: object) -> str:
-        return self._text
-
-
-def _clause(breaks: list[int], start: int, end: int) -> tuple[int, int]:
-    i = bisect.bisect_right(breaks, start) - 1
-    j = bisect.bisect_left(breaks, end)
-    return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
+    def around(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the clause holding low[start:end]."""
+        breaks = self._breaks
+        if breaks is None:
+            found = [b.start() for b in _CLAUSE_BREAK.finditer(self.low)]
+            breaks = self._breaks = [0, *found, len(self.low)]
+        i = bisect.bisect_right(breaks, start) - 1
+        j = bisect.bisect_left(breaks, end)
+        return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
 
 
 def _is_day(d: DateMention) -> bool:

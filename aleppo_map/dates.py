@@ -23,8 +23,12 @@ says which. ISO dates (2016-12-11) are unambiguous and are read.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from .text import openings
 
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("january", "jan"), 1),
@@ -258,14 +262,13 @@ _RELATIVE = rf"""(?P<rel>
 # A weekday with its modifiers, and the calendar date that may follow it
 # ("Monday, Dec. 5, 2016" is one explicit date: the weekday is not resolved
 # on its own); else a calendar date; else a relative expression.
-_DATE = re.compile(
-    rf"""\b(?:
+_DATE_PATTERN = rf"""(?:
         {_WEEKDAY_PHRASE}(?:,?\s+{_calendar_date("w")})?
       | {_calendar_date("")}
       | {_RELATIVE}
-    )""",
-    re.VERBOSE,
-)
+    )"""
+# At a word start, the look-ahead from `openings` gives up on most words at once.
+_DATE = re.compile(r"\b" + openings(_DATE_PATTERN, re.VERBOSE) + _DATE_PATTERN, re.VERBOSE)
 _DATE_TAGS = ("w", "")
 
 
@@ -399,15 +402,18 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     >>> [m.date for m in find_dates("The army took it on Monday.", dt.date(2016, 12, 13))]
     [datetime.date(2016, 12, 12)]
     """
+    return list(iter_dates(text, published))
+
+
+def iter_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
+    """`find_dates` one at a time: a caller that wants the first of a kind stops there."""
     hint = _HINT.search(text)
     if hint is None:
-        return []
-    mentions = []
+        return
     for match in _DATE.finditer(text, max(0, hint.start() - _LOOK_BACK)):
         mention = _mention(text, match, published)
         if mention is not None:
-            mentions.append(mention)
-    return mentions
+            yield mention
 
 
 def _mention(text: str, match: re.Match, published: dt.date | None) -> DateMention | None:
@@ -552,14 +558,10 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
     """
     # The head first: most articles are dated there, and the rest need not be read.
     raw = [line.strip() for line in text.splitlines() if line.strip()]
-    head: list[str] = []
-    for i, line in enumerate(raw):
-        if len(head) >= HEAD_LINES:
-            break
-        if not _is_caption(raw, i):
-            head.append(line)
+    # Lines are tested for captions one at a time: a dateline on top ends the search.
+    head = (line for i, line in enumerate(raw) if not _is_caption(raw, i))
     latest: dt.date | None = None
-    for line in head:
+    for line in itertools.islice(head, HEAD_LINES):
         parts = _dateline(line)
         if parts is None:
             continue
