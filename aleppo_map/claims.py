@@ -225,7 +225,7 @@ _CLAUSE_BREAK = re.compile(
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
-    r"(?:the\s+)?$"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
     r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$",
     re.IGNORECASE,
 )
@@ -734,7 +734,8 @@ class Extractor:
                 return inside.lastgroup, inside.group()
             return None, ""
         if cue.side == "actor_after":
-            after = [a for a in actors if hit.end() <= a.start() <= hit.end() + 40]
+            # "fell to the army", not "fell, while Kurdish forces advanced": same clause
+            after = [a for a in actors if hit.end() <= a.start() <= min(hit.end() + 40, clause_end)]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
             return _PENDING, ""

@@ -126,6 +126,43 @@ CASES = [
         None,
         {("bab-al-maqam", "contested", "2016-11-29")},
     ),
+    # Wording met in real wire copy of November 2016 (AFP, The New Arab, Italian press)
+    (
+        '"The armed forces took full control of al-Sakhour after ending the presence of '
+        'terrorists there," the state broadcaster said.',
+        None,
+        {("sakhour", "government", "2016-11-29")},
+    ),
+    (
+        "Regime forces had been advancing inside al-Shaar for several days.",
+        None,
+        {("shaar", "contested", "2016-11-29")},
+    ),
+    (
+        "Jabal Badra, Baadeen and Ain al-Tall have all returned to regime hands, the monitor said.",
+        None,
+        {
+            ("jabal-badro", "government", "2016-11-29"),
+            ("baedeen", "government", "2016-11-29"),
+            ("ain-al-tal", "government", "2016-11-29"),
+        },
+    ),
+    (
+        "Government troops made large forays into Sakhur and nearby Haidariya on Monday.",
+        None,
+        {("sakhour", "contested", "2016-11-28"), ("haydariyeh", "contested", "2016-11-28")},
+    ),
+    (
+        "The army took Sakhur on Monday. Haidariya and Sheikh Khodr also fell on Tuesday, while "
+        "Kurdish fighters managed to advance on Sheikh Fares on Wednesday.",
+        dt.date(2016, 11, 30),
+        {
+            ("sakhour", "government", "2016-11-28"),
+            ("haydariyeh", "government", "2016-11-29"),
+            ("sheikh-khodr", "government", "2016-11-29"),
+            ("sheikh-fares", "contested", "2016-11-30"),
+        },
+    ),
 ]
 
 
