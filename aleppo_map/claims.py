@@ -34,6 +34,10 @@ STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 DATE_REACH = 100  # a date further from the cue than this belongs to another clause
+# The first object of a verb stands this close to it ("took the strategic Sheikh
+# Saeed district"); a place further on is where, not what ("captured ...
+# neighbourhoods ..., a mile east of the Citadel").
+OBJECT_REACH = 120
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 800  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
@@ -236,6 +240,10 @@ _ADJACENT_GAP = re.compile(
     re.IGNORECASE,
 )
 # Before a place in the "before" direction: generic words that may follow it.
+# A determiner right before a verb makes it an adjective: "the (recently) captured X".
+_DETERMINER_END = re.compile(
+    r"\b(?:the|its|their|a|an|these|those)\s+(?:(?:recently|newly)\s+)?$", re.IGNORECASE
+)
 _BEFORE_GAP = re.compile(
     r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)\s*)?"
     r"(?:,[^,;]{0,80},?)?\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
@@ -330,6 +338,9 @@ def _strong_anaphors(low: str) -> Iterator[int]:
             yield match.start()
 
 
+_PARTIAL_AFTER = re.compile(
+    r"\s*(?:parts?|some|most|half|a third|a quarter|pockets) of\s+", re.IGNORECASE
+)
 _PARTIAL_BEFORE = re.compile(
     r"\b(?:parts?|some|half|a third|a quarter|pockets) of\s+(?:the\s+)?$", re.IGNORECASE
 )
@@ -361,6 +372,7 @@ _FIGURE_HELD = re.compile(
     r"(\w+)(?:'s)?\s+(?:control|hands)",
     re.IGNORECASE,
 )
+_PRONOUN_BEFORE = re.compile(r"(?:^|[\s,])(he|she|it|they)\s+$")
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|the (?:official|spokesman|source|group))$", re.I)
 # A source right after these is an object ("fallen to the army"), not the speaker.
 _NOT_SPEAKER_BEFORE = re.compile(
@@ -573,7 +585,8 @@ class Extractor:
 
         for cue, hit in cue_hits:
             targets = self._objects(cue, hit, sentence, local, breaks)
-            if not targets:
+            referred = not targets
+            if referred:
                 targets = self._refer_back(ctx, cue, hit, sentence, local, offset)
             if not targets:
                 continue
@@ -592,7 +605,11 @@ class Extractor:
                 status = "contested"  # a denied capture: the place is disputed
             for mention in targets:
                 held = status
-                partial = _PARTIAL_BEFORE.search(sentence, 0, max(0, mention.start - offset))
+                partial = mention.start >= offset and _PARTIAL_BEFORE.search(
+                    sentence, 0, mention.start - offset
+                )
+                if referred and not partial:  # "captured parts of the district"
+                    partial = _PARTIAL_AFTER.match(sentence, hit.end())
                 if held in SIDES and partial:
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start()))
@@ -658,7 +675,7 @@ class Extractor:
             for s, e, m in local:
                 if s < hit.end():
                     continue
-                if s > clause_end and not chosen:
+                if not chosen and (s > clause_end or s - hit.end() > OBJECT_REACH):
                     break
                 gap = sentence[prev_end:s]
                 if chosen and not _LIST_GAP.match(gap):
@@ -705,8 +722,13 @@ class Extractor:
                 return []
             anaphor_pos = hit.start() - len(window) + found[-1].start()
         else:
-            window = sentence[hit.end() : hit.end() + 30]
-            found = lex.anaphors.match(window.lstrip()) if window.strip() else None
+            window = sentence[hit.end() : hit.end() + 50]
+            rest = (
+                window[_PARTIAL_AFTER.match(window).end() :]
+                if _PARTIAL_AFTER.match(window)
+                else window
+            )
+            found = lex.anaphors.match(rest.lstrip()) if rest.strip() else None
             if found is None:
                 return []
             anaphor_pos = hit.end()
@@ -738,6 +760,10 @@ class Extractor:
             after = [a for a in actors if hit.end() <= a.start() <= min(hit.end() + 40, clause_end)]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
+            return _PENDING, ""
+        if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start()):
+            # "the (recently) recaptured Sheikh Saeed": a participle; the subject of
+            # the sentence is not who captured it, so the article's capturing side is
             return _PENDING, ""
         before = [a for a in actors if a.end() <= hit.start()]
         in_clause = [a for a in before if a.start() >= clause_start]
@@ -835,6 +861,9 @@ class Extractor:
         ]
         if not verbs:
             return None
+        pronoun = _PRONOUN_BEFORE.search(low, max(0, verbs[0].start() - 8), verbs[0].start())
+        if pronoun is not None:  # "..., it said": whoever the pronoun stands for, not the subject
+            return pronoun.group(1), ""
         best = None
         # A speaker stands near its verb: look only there.
         # (The sentence's opening is always in: "State TV footage from X, ..., showed".)
@@ -1053,9 +1082,12 @@ def _most_common_day(found: Iterable[DateMention]) -> dt.date | None:
 def _sentences_before(text: str, start: int, n: int) -> Iterator[tuple[int, int]]:
     """Up to `n` sentences before offset `start`, nearest first."""
     for _ in range(n):
-        if start <= 0:
+        pos = start - 1
+        while pos > 0 and text[pos].isspace():  # from the previous sentence's last mark
+            pos -= 1
+        if pos <= 0:
             return
-        span = sentence_around(text, start - 1, start - 1)
+        span = sentence_around(text, pos, pos)
         if span[0] >= start:
             return
         yield span

@@ -21,10 +21,11 @@ from functools import lru_cache
 # Marks that stand for ayn and hamza, or are apostrophes; all are dropped.
 APOSTROPHES = "'’‘ʿʾ`´ʻʼ"
 
-# Articles written as their own word ("al-Fardous", "ash Sheikh Maqsoud") and
+# Articles written as their own word ("al-Fardous", "ash Sheikh Maqsoud", Syria
+# Direct's "a-Shaar" and "Nour e-Din") and
 # English "the". They are optional when matching.
 ARTICLES = frozenset(
-    "al el il ul ad ed ud as es us ash esh at et ath az ez aj ej an en ar er adh dh the".split()
+    "al el il ul a e ad ed ud as es us ash esh at et ath az ez aj ej an en ar er adh dh the".split()
 )
 
 # Words whose spellings differ by more than the generic folding undoes:

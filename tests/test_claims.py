@@ -163,6 +163,26 @@ CASES = [
             ("sheikh-fares", "contested", "2016-11-30"),
         },
     ),
+    (
+        "The Observatory reported heavy clashes on Monday in al-Shaar. The army and its allies "
+        "captured parts of the district, it said.",
+        None,
+        {("shaar", "contested", "2016-11-28")},
+    ),
+    (
+        'State media said on Sunday that the army "restored control" over a-Maissar and the '
+        "nearby National Hospital.",
+        None,
+        {
+            ("karm-al-myassar", "government", "2016-11-27"),
+            ("national-hospital", "government", "2016-11-27"),
+        },
+    ),
+    (
+        "The monitor said the insurgents retained a third of Sheikh Saeed.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-29")},
+    ),
 ]
 
 
@@ -214,6 +234,28 @@ def test_no_claim_without_a_control_statement(extractor, text):
 def test_attribution_names_the_source(extractor, text, source):
     (claim,) = claims_of(extractor, text)
     assert claim.attributed_to == source
+
+
+def test_it_said_and_he_said_name_the_speaker_of_the_sentence_before(extractor):
+    text = (
+        "The Syrian Observatory for Human Rights reported heavy clashes in al-Shaar. "
+        "The army captured parts of the district, it said. "
+        "A rebel commander said the fighting had been fierce. "
+        "He said rebels still held al-Sukkari."
+    )
+    claims = claims_of(extractor, text)
+    by_place = {(c.place_id, c.rule): c.attributed_to for c in claims}
+    assert by_place[("shaar", "capture")] == "Syrian Observatory for Human Rights"
+    assert by_place[("sukkari", "control")] == "rebel source"
+
+
+def test_a_participle_after_the_is_not_the_subjects_capture(extractor):
+    text = (
+        "Rebels launched an attack on Monday to retake the recently captured neighbourhoods "
+        "of Qatarji and Maissar, near the regime-held Citadel of Aleppo."
+    )
+    claims = claims_of(extractor, text)
+    assert not any(c.place_id == "aleppo-citadel" and c.status == "rebels" for c in claims)
 
 
 def test_a_quote_spanning_sentences_is_attributed_where_it_closes(extractor):

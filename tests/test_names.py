@@ -71,6 +71,8 @@ def test_different_names_keep_different_keys(a, b):
         ("Bustan al-Qasr", name_key("Bustan Qasr")),
         ("Bustan-al-Qasr", name_key("Bustan Qasr")),
         ("The Public Park", name_key("Public Park")),
+        ("a-Shaar", name_key("al-Shaar")),  # Syria Direct's assimilated article
+        ("Nour e-Din", name_key("Nour al-Din")),
     ],
 )
 def test_articles_and_hyphens_do_not_change_the_key(name, key):
