@@ -53,6 +53,7 @@ WEEKDAYS: dict[str, int] = {
 # claim's date) and precision. None stands for the Monday of the publication
 # week: news weeks are taken to start on Monday (ISO 8601), so "earlier this
 # week" in a Monday article is that Monday.
+WEEKEND = -99  # a marker in RELATIVE: the latest Saturday or Sunday, not a count of days
 RELATIVE: dict[str, tuple[int | None, str]] = {
     "today": (0, "day"),
     "earlier today": (0, "day"),
@@ -72,6 +73,13 @@ RELATIVE: dict[str, tuple[int | None, str]] = {
     # The same weekday a week earlier: a day inside the previous calendar week.
     "last week": (7, "week"),
     "next week": (-7, "week"),
+    # The weekend just past (or under way): its Sunday, by when what happened over
+    # it had happened; a Saturday article's weekend is that Saturday.
+    "over the weekend": (WEEKEND, "day"),
+    "at the weekend": (WEEKEND, "day"),
+    "this weekend": (WEEKEND, "day"),
+    "this past weekend": (WEEKEND, "day"),
+    "last weekend": (WEEKEND, "day"),
 }
 NUMBER_WORDS: dict[str, int] = {
     "a": 1,
@@ -392,10 +400,10 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     - relative: "today", "earlier today", "this morning", "tonight",
       "yesterday", "last night", "the day before yesterday", "three days ago",
       "tomorrow", "this week", "earlier this week", "last week", "a week ago",
-      "next week" (the keys of `RELATIVE`).
+      "next week", "over the weekend" (the keys of `RELATIVE`).
 
     Not read: numeric dates like 12/11/2016 (ambiguous), "on the 12th", "the
-    day before", "last month", "this year", "over the weekend".
+    day before", "last month", "this year".
 
     Examples
     --------
@@ -458,6 +466,8 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, s
         return None, precision
     if days_back is None:
         return published - dt.timedelta(days=published.weekday()), precision
+    if days_back == WEEKEND:
+        days_back = 0 if published.weekday() == 5 else (published.weekday() - 6) % 7
     return published - dt.timedelta(days=days_back), precision
 
 

@@ -278,6 +278,20 @@ def test_earlier_this_week_in_a_monday_article_is_that_monday(published):
     assert only("Setbacks earlier this week.", published).date == published
 
 
+@pytest.mark.parametrize(
+    "published,expected",
+    [
+        (dt.date(2016, 11, 28), dt.date(2016, 11, 27)),  # Monday: the Sunday before
+        (dt.date(2016, 11, 30), dt.date(2016, 11, 27)),  # Wednesday
+        (dt.date(2016, 11, 27), dt.date(2016, 11, 27)),  # Sunday: today
+        (dt.date(2016, 11, 26), dt.date(2016, 11, 26)),  # Saturday: the weekend so far
+    ],
+)
+def test_over_the_weekend_is_its_sunday(published, expected):
+    mention = only("Troops captured Masaken Hanano over the weekend.", published)
+    assert (mention.date, mention.precision) == (expected, "day")
+
+
 def test_relative_expression_without_publication_date_is_unresolved():
     mention = only("The army advanced yesterday.", None)
     assert (mention.date, mention.kind) == (None, "relative")
@@ -290,7 +304,6 @@ def test_relative_expression_without_publication_date_is_unresolved():
         "More than 300 people died this year.",
         "They had fled the day before.",
         "Shelling stopped on the previous day.",
-        "Talks were held over the weekend.",
         "Fighting has intensified in recent days.",
     ],
 )
