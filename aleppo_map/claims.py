@@ -19,14 +19,14 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from .dates import DateMention, find_dates, iter_dates
-from .documents import Document, Skipped, read_articles
+from .dates import DateMention, find_dates, infer_published, iter_dates
+from .documents import CORPUS_YEAR_SOURCE, Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
 from .text import compile_gated, openings, sentence_around
 
@@ -1191,16 +1191,15 @@ def extract_claims(
 ) -> Iterator[Claim]:
     """Claims from every article under `paths` (files or folders), in file order.
 
-    `year` dates year-less wire datelines in articles that give no full date.
+    `year` dates year-less wire datelines ("BEIRUT, Dec 7 (Reuters)") in
+    articles that give no full date. Without it, such articles wait to the end
+    and take the year most of the corpus's dated articles have (flagged
+    "dateline, corpus year"); their claims come last.
     """
     extractor = extractor or Extractor()
     summary = summary if summary is not None else ExtractionSummary()
-    for item in read_articles(paths, year=year):
-        if isinstance(item, Skipped):
-            summary.skipped.append(item)
-            if on_skip:
-                on_skip(item)
-            continue
+
+    def claims_of(item: Document) -> list[Claim]:
         summary.articles += 1
         summary.warnings.extend(item.warnings)
         if item.published_inferred:
@@ -1212,7 +1211,44 @@ def extract_claims(
         summary.undated += sum(c.undated for c in claims)
         if on_progress:
             on_progress(summary)
-        yield from claims
+        return claims
+
+    years: Counter = Counter()
+    undated: list[Document] = []
+    for item in read_articles(paths, year=year):
+        if isinstance(item, Skipped):
+            summary.skipped.append(item)
+            if on_skip:
+                on_skip(item)
+            continue
+        if item.published is None and year is None:
+            undated.append(item)  # perhaps a year-less dateline: wait for the corpus year
+            continue
+        if item.published is not None:
+            years[item.published.year] += 1
+        yield from claims_of(item)
+    corpus_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
+    for item in undated:
+        yield from claims_of(_with_corpus_year(item, corpus_year))
+
+
+def _with_corpus_year(doc: Document, corpus_year: int | None) -> Document:
+    """An undated article dated by its year-less dateline and the corpus's year, if it has one."""
+    if corpus_year is None:
+        return doc
+    published, source = infer_published(doc.text, corpus_year)
+    if published is None or source != "dateline":
+        return doc
+    note = (
+        f"{doc.name}: the dateline gives no year; took {corpus_year}, "
+        "the year of most dated articles (use --year to set it)"
+    )
+    return replace(
+        doc,
+        published=published,
+        published_source=CORPUS_YEAR_SOURCE,
+        warnings=(*doc.warnings, note),
+    )
 
 
 def claims_frame(claims: Iterable[Claim]):

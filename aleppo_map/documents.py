@@ -29,14 +29,21 @@ class DocumentError(AleppoMapError, ValueError):
     """An article file cannot be read; the message names the file and why."""
 
 
+# Where an inferred publication date came from: a dateline, the latest date in
+# the text, or a year-less dateline with the year of most of the corpus.
+CORPUS_YEAR_SOURCE = "dateline, corpus year"
+INFERRED_SOURCES = ("dateline", "latest-date", CORPUS_YEAR_SOURCE)
+
+
 @dataclass(frozen=True)
 class Document:
     """An article's text, metadata and publication date.
 
     `published_source` says where the date came from: "front matter",
-    "articles.csv", "dateline" or "latest-date" (the last two are inferred from
-    the text), or None when there is no date. `warnings` lists non-fatal
-    problems (an unparseable given date, broken front matter, ...).
+    "articles.csv", "dateline", "latest-date" or "dateline, corpus year" (the
+    last three are inferred, see `INFERRED_SOURCES`), or None when there is no
+    date. `warnings` lists non-fatal problems (an unparseable given date,
+    broken front matter, ...).
     """
 
     path: Path
@@ -54,7 +61,7 @@ class Document:
 
     @property
     def published_inferred(self) -> bool:
-        return self.published_source in ("dateline", "latest-date")
+        return self.published_source in INFERRED_SOURCES
 
 
 @dataclass(frozen=True)

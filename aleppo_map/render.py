@@ -29,6 +29,7 @@ import folium
 import numpy
 import shapely
 
+from .documents import INFERRED_SOURCES
 from .errors import AleppoMapError
 from .palette import (
     CONTESTED_HATCH_ANGLE,
@@ -119,7 +120,7 @@ def _polygons(geometry) -> list[list[str]]:
 def _claim_flags(evidence) -> list[str]:
     """What a reader should know about how sure a claim is (shown under it)."""
     row, flags = evidence.row, []
-    if row.get("published_source") in ("dateline", "latest-date"):
+    if row.get("published_source") in INFERRED_SOURCES:
         flags.append("publication date inferred from the text")
     if row.get("date_source") == "published":
         flags.append("no date in the sentence: dated by publication")

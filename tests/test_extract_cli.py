@@ -92,3 +92,27 @@ def test_year_dates_yearless_wire_datelines(tmp_path):
     assert [(r["published"], r["published_source"], r["date"]) for r in rows] == [
         ("2016-12-07", "dateline", "2016-12-06")
     ]
+
+
+def test_yearless_datelines_take_the_corpus_year(tmp_path):
+    (tmp_path / "a_wire.txt").write_text(
+        "BEIRUT, Dec. 7 (Reuters) - Syrian troops captured al-Sakhour on Tuesday, "
+        "a military source said.",
+        "utf-8",
+    )
+    for day in (5, 6):
+        (tmp_path / f"dated_{day}.txt").write_text(
+            f"ALEPPO, Syria, Dec {day}, 2016 - Rebels still hold al-Sukkari, activists said.",
+            "utf-8",
+        )
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rows = {r["article"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    wire = rows["a_wire.txt"]
+    assert (wire["published"], wire["published_source"], wire["date"]) == (
+        "2016-12-07",
+        "dateline, corpus year",
+        "2016-12-06",
+    )
+    assert "took 2016, the year of most dated articles" in result.stderr
+    assert "3 articles read (3 with an inferred date)" in result.stderr
