@@ -115,7 +115,10 @@ function aleppoControlMap(map, D) {
       path.setAttribute("data-status", "unknown");
     }
     layer.bindTooltip(function () { return tooltipFor(place); }, { sticky: true, direction: "top" });
-    layer.bindPopup(function () { return popupFor(i); }, { maxWidth: 560, minWidth: 260 });
+    // Controls sit above popups: keep the popup clear of the title box (folded on open).
+    layer.bindPopup(function () { return popupFor(i); }, {
+      maxWidth: 560, minWidth: 260, autoPanPaddingTopLeft: [60, 150], autoPanPaddingBottomRight: [20, 20]
+    });
     layer.on("popupopen", function () {
       openPlace = i;
       // The title box sits above popups; fold it so the evidence is readable.
