@@ -372,6 +372,12 @@ _FIGURE_HELD = re.compile(
     r"(\w+)(?:'s)?\s+(?:control|hands)",
     re.IGNORECASE,
 )
+# A denial of what the sentence before said: "Rebels denied this", "... rejected the claim".
+_DENIED_THIS = re.compile(
+    r"\b(?:den(?:y|ies|ied)|dismissed|rejected|refuted)\s+"
+    r"(?:this|that|it|(?:the|these|those|such)\s+(?:claims?|reports?|accounts?))"
+    r"(?=\s*(?:[,.;:!]|$))"  # not "denied that al-Sukkari had fallen": that names its claim
+)  # matched against lower-cased text
 _PRONOUN_BEFORE = re.compile(r"(?:^|[\s,])(he|she|it|they)\s+$")
 _PRONOUN_SPEAKER = re.compile(r"^(?:he|she|they|it|the (?:official|spokesman|source|group))$", re.I)
 # A source right after these is an object ("fallen to the army"), not the speaker.
@@ -477,7 +483,46 @@ class Extractor:
             if found or refers_back or figures:
                 local_units = [(u - s_start, e - s_start) for u, e in in_sentence]
                 self._sentence(ctx, s_start, s_end, sentence, low, found, figures, local_units)
+        if ctx.claims:
+            self._denials_after(ctx)
         return _dedupe(self._settle(ctx))
+
+    def _denials_after(self, ctx: _Context) -> None:
+        """ "X took Y. Rebels denied this.": the claims of the sentence before are disputed.
+
+        Each claim of a side in the sentence before the denial gets a `contested`
+        twin, attributed to whoever denied it and quoting the denial.
+        """
+        text = ctx.doc.text
+        for hit in _DENIED_THIS.finditer(ctx.low_text):
+            start, end = sentence_around(text, hit.start(), hit.end())
+            before = next(_sentences_before(text, start, 1), None)
+            if before is None:
+                continue
+            previous = text[before[0] : before[1]]
+            denied = [
+                c
+                for c in ctx.claims
+                if c["quote"] == previous and c["status"] in SIDES and c["place_id"] != "city"
+            ]
+            if not denied:
+                continue
+            sentence = text[start:end]
+            source = self._source_in(sentence) or ("", "")
+            attributed, stance = source if source[0] else (_narrator(ctx.doc), "reporter")
+            for claim in denied:
+                ctx.claims.append(
+                    {
+                        **claim,
+                        "status": "contested",
+                        "attributed_to": attributed,
+                        "source_stance": stance or self.lexicon.source_stance.get(attributed, ""),
+                        "quote": sentence,
+                        "rule": "denial",
+                        "actor": "",
+                        "confidence": round(claim["confidence"] * 0.9, 3),
+                    }
+                )
 
     def _settle(self, ctx: _Context) -> list[Claim]:
         """Fill in what needed the whole article, and make the claims.

@@ -276,6 +276,19 @@ def test_the_district_refers_to_the_place_just_claimed(extractor):
     assert ("sakhour", "contested", "2016-11-29", "Syrian Observatory for Human Rights") in found
 
 
+def test_a_denial_in_the_next_sentence_disputes_the_claim_before(extractor):
+    text = (
+        "The army said it had taken the Sheikh Saeed district on Wednesday. "
+        "Rebels denied this, saying the advance had been repelled. "
+        "A rebel official denied that al-Sukkari had fallen."
+    )
+    claims = {(c.place_id, c.status, c.rule, c.attributed_to) for c in claims_of(extractor, text)}
+    assert ("sheikh-saeed", "government", "capture", "Syrian military") in claims
+    assert ("sheikh-saeed", "contested", "denial", "Rebels") in claims
+    # "denied that X had fallen" names its own claim; it disputes nothing before it
+    assert not any(c[0] == "sheikh-saeed" and c[3] == "rebel source" for c in claims)
+
+
 def test_a_denied_capture_is_contested(extractor):
     (claim,) = claims_of(
         extractor, "Rebel officials denied that the army had captured Jabal Badro."
