@@ -620,7 +620,7 @@ def _write_map(evidence, gazetteer, output, options: dict):
         size = None
     else:
         size = save_map(fmap, output)
-    dates = line.change_dates()
+    dates = fmap.dates
     span = f"{dates[0]} to {dates[-1]}" if dates else "no dated claims"
     where = f"wrote {output} ({size / 1024:.0f} KB): " if output else ""
     click.echo(

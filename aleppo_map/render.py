@@ -451,7 +451,8 @@ def render_map(
     write into the page, so it works offline (tiles aside). With `views`, a
     menu redraws the map from one group of sources at a time (the groups of
     `stances`, default the packaged stances.yaml); a panel compares the
-    city-wide figures sources gave with the map.
+    city-wide figures sources gave with the map. The map's `dates` attribute
+    lists the slider's dates.
     """
     if tiles not in TILES:
         raise RenderError(f"unknown tiles {tiles!r}; choose from {', '.join(TILES)}")
@@ -525,6 +526,7 @@ def render_map(
             ).add_to(fmap)
         ControlLayer(data).add_to(fmap)
         folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+    fmap.dates = list(dates)  # the slider's dates, for callers that report them
     return fmap
 
 
