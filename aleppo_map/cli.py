@@ -625,7 +625,8 @@ def _write_map(evidence, gazetteer, output, options: dict):
     where = f"wrote {output} ({size / 1024:.0f} KB): " if output else ""
     click.echo(
         f"{where}{len(line.places())} places, {len(dates)} dates ({span}); "
-        f"{len(line.undated)} undated and {len(line.city_claims)} city-wide claims not drawn",
+        f"{len(line.undated)} undated claims not drawn; "
+        f"{len(line.city_claims)} city-wide claims in the 'Claimed vs mapped' panel",
         err=True,
     )
 
