@@ -573,8 +573,6 @@ def _write_map(evidence, gazetteer, output, options: dict):
     import datetime as dt
 
     from .render import render_map, save_map
-    from .sources import StanceTable, filter_by_group
-    from .timeline import Timeline, latest_claim_wins, read_initial
 
     at, title, group = options["at"], options["title"], options["sources_group"]
     day = None
@@ -585,25 +583,18 @@ def _write_map(evidence, gazetteer, output, options: dict):
             raise click.BadParameter(
                 f"{at!r} is not a date like 2016-12-13", param_hint="--at"
             ) from None
+    checked = _Checked(
+        evidence,
+        gazetteer,
+        options["window"],
+        options["initial_path"],
+        options["stances_path"],
+        group,
+    )
+    line, table = checked.timeline, checked.table
+    if group:
+        title = title or f"Reported control: what {table.label(group).lower()} sources said"
     try:
-        table = (
-            StanceTable.from_file(options["stances_path"])
-            if options["stances_path"]
-            else StanceTable.default()
-        )
-        initial_path = options["initial_path"]
-        initial = read_initial(initial_path, gazetteer) if initial_path else None
-        if group:
-            try:
-                chosen = filter_by_group(evidence, group, table)
-            except ValueError as exc:
-                raise click.BadParameter(str(exc), param_hint="--sources") from None
-            click.echo(
-                f"{len(chosen)} of {len(evidence)} claims are from {group} sources", err=True
-            )
-            title = title or f"Reported control: what {table.label(group).lower()} sources said"
-            evidence = chosen
-        line = Timeline(evidence, gazetteer, latest_claim_wins(options["window"]), initial)
         fmap = render_map(
             line,
             title=title,
@@ -689,20 +680,22 @@ def build(paths, gazetteer_path, output, claims_output, lexicon_path, year, **op
 
 
 class _Checked:
-    """What compare, disagreements and figure start from: claims, timeline, stances."""
+    """What render, build, compare, disagreements and figure start from.
 
-    def __init__(
-        self, claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group=None
-    ):
+    The claims (Evidence), the stance table, the initial state, the timeline of
+    all claims (`full`) and the one drawn (`timeline`: one group's with --sources).
+    """
+
+    def __init__(self, claims, gazetteer, window, initial_path, stances_path, sources_group=None):
         from .sources import StanceTable, filter_by_group
-        from .timeline import Timeline, latest_claim_wins, read_claims, read_initial
+        from .timeline import Timeline, latest_claim_wins, read_initial
 
-        self.gazetteer = _load_gazetteer(gazetteer_path)
+        self.gazetteer = gazetteer
+        self.claims = claims
         try:
             self.table = (
                 StanceTable.from_file(stances_path) if stances_path else StanceTable.default()
             )
-            self.claims = read_claims(claims_csv, self.gazetteer)
             self.initial = read_initial(initial_path, self.gazetteer) if initial_path else None
         except AleppoMapError as exc:
             raise click.ClickException(str(exc)) from None
@@ -722,6 +715,17 @@ class _Checked:
                 err=True,
             )
             self.timeline = Timeline(chosen, self.gazetteer, self.policy, self.initial)
+
+    @classmethod
+    def from_csv(cls, claims_csv, gazetteer_path, *args, **kwargs) -> _Checked:
+        from .timeline import read_claims
+
+        gazetteer = _load_gazetteer(gazetteer_path)
+        try:
+            claims = read_claims(claims_csv, gazetteer)
+        except AleppoMapError as exc:
+            raise click.ClickException(str(exc)) from None
+        return cls(claims, gazetteer, *args, **kwargs)
 
 
 def _parse_dates(text: str) -> list:
@@ -801,7 +805,7 @@ def compare(
 
     if chart_path is not None:
         _image_format(chart_path, "--chart")
-    checked = _Checked(
+    checked = _Checked.from_csv(
         claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group
     )
     reference = reference_places(checked.full, checked.initial)
@@ -843,7 +847,7 @@ def disagreements(claims_csv, gazetteer_path, output, fmt, window, initial_path,
     """List the places and days where sources disagree, with their quotes side by side."""
     from .disagreements import DISAGREEMENT_COLUMNS, find_disagreements, format_disagreements
 
-    checked = _Checked(claims_csv, gazetteer_path, window, initial_path, stances_path)
+    checked = _Checked.from_csv(claims_csv, gazetteer_path, window, initial_path, stances_path)
     found = find_disagreements(checked.full, window, checked.table)
     with _open_output(output, excel=fmt == "csv") as stream:
         if fmt == "csv":
@@ -960,7 +964,7 @@ def figure(
 
     _image_format(output, "-o")
     days = _parse_dates(dates_text)
-    checked = _Checked(
+    checked = _Checked.from_csv(
         claims_csv, gazetteer_path, window, initial_path, stances_path, sources_group
     )
     label = checked.table.label(sources_group) if sources_group else ""
