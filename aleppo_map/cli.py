@@ -367,13 +367,13 @@ def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
     Metadata comes from YAML front matter or an articles.csv beside the
     articles; without a given date the publication date is inferred and flagged.
     """
-    from .claims import COLUMNS
+    from .claims import write_claims_csv
 
     gazetteer = _load_gazetteer(gazetteer_path)
     claims, summary = _extract(paths, gazetteer, lexicon_path, year)
     with _open_output(output, excel=fmt == "csv") as stream:
         if fmt == "csv":
-            _write_csv(stream, [c.as_row() for c in claims], COLUMNS)
+            write_claims_csv(stream, claims)
         else:
             stream.write(json.dumps(_claims_geojson(claims, gazetteer), ensure_ascii=False) + "\n")
     click.echo(str(summary), err=True)

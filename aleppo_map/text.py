@@ -21,6 +21,7 @@ ABBREVIATIONS = frozenset(
 # The pattern opens with one character class, so the regex engine skips to the
 # next candidate in C instead of trying the whole pattern at every character.
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06ff]))")
+_MARKS = ".!?…\n"  # what opens a boundary match
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -59,20 +60,26 @@ def _append(text: str, spans: list, start: int, end: int) -> None:
 def sentence_around(text: str, start: int, end: int, window: int = 400) -> tuple[int, int]:
     """Span of the sentence containing text[start:end].
 
-    Looks back `window` characters first and further only if no sentence
-    starts there, so the cost does not grow with the article.
+    Walks back from `start` over the sentence marks, nearest first (str.rfind
+    skips to each in C), until one is a real boundary: usually the first, so
+    the cost does not grow with the article.
     """
     left = 0
-    lo = start
-    while lo > 0 and not left:
-        lo = max(0, lo - window)
-        # The look-ahead needs the first letters of the next sentence: end a little later.
-        marks = [
-            m for m in _BOUNDARY.finditer(text, lo, min(len(text), start + 2)) if m.end() <= start
-        ]
-        # The last real boundary counts: test from the end, usually just one.
-        left = next((m.end() for m in reversed(marks) if _is_boundary(text, m)), 0)
-        window *= 2
+    hi = start  # marks before `hi` are still to be tried
+    lo = max(0, start - window)
+    limit = min(len(text), start + 2)  # the look-ahead needs the next sentence's first letters
+    while True:
+        mark = max(text.rfind(c, lo, hi) for c in _MARKS)
+        if mark < 0:
+            if lo == 0:
+                break
+            hi, lo = lo, max(0, lo - window)
+            continue
+        match = _BOUNDARY.match(text, mark, limit)
+        if match is not None and match.end() <= start and _is_boundary(text, match):
+            left = match.end()
+            break
+        hi = mark
     right = len(text)
     for match in _BOUNDARY.finditer(text, end):
         if _is_boundary(text, match):

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_find import build_corpus  # noqa: E402
 
 from aleppo_map import Gazetteer, __version__  # noqa: E402
-from aleppo_map.claims import COLUMNS, Extractor, extract_claims  # noqa: E402
+from aleppo_map.claims import Extractor, extract_claims, write_claims_csv  # noqa: E402
 from aleppo_map.documents import Skipped, read_articles  # noqa: E402
 
 GOAL = 500  # articles a second, from the issue
@@ -62,14 +62,7 @@ def write_corpus(folder: Path, texts: list[str]) -> None:
 
 def run_extract(folder: Path, extractor: Extractor) -> int:
     """What the CLI does: all claims, written as CSV (to memory)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    n = 0
-    for claim in extract_claims([folder], extractor):
-        writer.writerow(claim.as_row())
-        n += 1
-    return n
+    return write_claims_csv(io.StringIO(), extract_claims([folder], extractor))
 
 
 def run_read(folder: Path) -> int:

@@ -436,3 +436,30 @@ def test_articles_in_other_outlets_wording():
         ("ocha.txt", "kalasa", "contested", "2016-12-07"),
         ("ocha.txt", "bustan-al-qasr", "contested", "2016-12-07"),
     }
+
+
+def test_claims_csv_rows_and_claims_made_from_fields_match_the_dataclass(extractor):
+    import csv
+    import dataclasses
+    import io
+
+    from aleppo_map.claims import COLUMNS, Claim, write_claims_csv
+
+    claims = claims_of(
+        extractor,
+        "The army took Sheikh Saeed on Monday, state TV said. Rebels hold 7 percent of "
+        "eastern Aleppo, the Observatory said.",
+    )
+    assert {c.place_id for c in claims} == {"sheikh-saeed", "city"}
+    for claim in claims:
+        # built without the dataclass __init__: equal to one built with it, and frozen
+        assert claim == Claim(**dataclasses.asdict(claim))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            claim.status = "rebels"
+    out = io.StringIO()
+    assert write_claims_csv(out, claims) == len(claims)
+    expected = io.StringIO()
+    writer = csv.DictWriter(expected, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(c.as_row() for c in claims)
+    assert out.getvalue() == expected.getvalue()
