@@ -34,7 +34,9 @@ def test_line_breaks_end_sentences():
 def test_sentence_around_agrees_with_sentence_spans_everywhere():
     # Long sentences full of dots that end nothing ("U.S.", "3.5", "Gen."), so the
     # backward search has to pass many marks and widen its window.
-    long = " ".join(f"U.S. Gen. Smith said {i}.5 km of road, near No. {i} St. Mark's." for i in range(40))
+    long = " ".join(
+        f"U.S. Gen. Smith said {i}.5 km of road, near No. {i} St. Mark's." for i in range(40)
+    )
     text = (
         'Dec. 12 - "Rebels hold Sukkari," he said.\n\nThe army took al-Kalasa! Did it? '
         f"{long[:-1]} today. Fighting went on…\nA last line without a stop"
