@@ -211,8 +211,19 @@ class Lexicon:
         self.adjective_cues = frozenset(c.name for c in self.cues if c.kind == "adjective")
         # All cues in one pass: at one position the cue listed first wins, and a
         # match ends where the next may start, so earlier entries take priority.
+        # The pattern consumes the character before the cue (the text is matched
+        # with a space in front): a character class first lets the regex engine
+        # skip to word starts in C. Each cue has its own look-ahead gate, so at a
+        # word start most cues give up after a character or two.
+        patterns = [c["pattern"] for c in data["cues"]]
         self.any_cue = re.compile(
-            _wordy("|".join(f"(?P<c{i}>{c['pattern']})" for i, c in enumerate(data["cues"]))),
+            r"[^\w-]"
+            + openings("|".join(f"(?:{p})" for p in patterns), lower_only)
+            + "(?:"
+            + "|".join(
+                f"(?P<c{i}>{openings(p, lower_only)}(?:{p}))" for i, p in enumerate(patterns)
+            )
+            + r")(?![\w])",
             lower_only,
         )
         self.hedges = re.compile(_wordy(data["hedges"], flags), flags)
@@ -639,7 +650,7 @@ class Extractor:
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
-        ctx.cue_starts = [hit.start() for _, hit in cue_hits]
+        ctx.cue_starts = [hit.start for _, hit in cue_hits]
         breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
@@ -678,7 +689,7 @@ class Extractor:
             )
             if status is None or self._hedged(cue, sentence, hit, breaks):
                 continue
-            if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start()):
+            if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start):
                 status = "contested"  # a denied capture: the place is disputed
             for mention in targets:
                 held = status
@@ -686,10 +697,10 @@ class Extractor:
                     sentence, 0, mention.start - offset
                 )
                 if referred and not partial:  # "captured parts of the district"
-                    partial = _PARTIAL_AFTER.match(sentence, hit.end())
+                    partial = _PARTIAL_AFTER.match(sentence, hit.end)
                 if held in SIDES and partial:
                     held = "contested"  # "rebels hold parts of X": X is divided
-                new_claims.append((mention, held, cue.name, actor, hit.start()))
+                new_claims.append((mention, held, cue.name, actor, hit.start))
         # "overran the rebel-held X": the adjective tells the state before the verb's
         adjectives = lex.adjective_cues
         verb_places = {
@@ -715,15 +726,18 @@ class Extractor:
         if figures:
             ctx.claims.extend(self._figures(ctx, sentence, low, units, breaks, source_at))
 
-    def _cues(self, sentence: str) -> list[tuple[Cue, re.Match]]:
+    def _cues(self, sentence: str) -> list[tuple[Cue, _CueHit]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
         cues = self.lexicon.cues
         hits = []
-        for hit in self.lexicon.any_cue.finditer(sentence):
-            if hit.end() == hit.start():
+        # The pattern consumes the character before a cue: a space in front stands
+        # for the sentence's start, and offsets come back one less.
+        for match in self.lexicon.any_cue.finditer(" " + sentence):
+            group = match.lastgroup
+            start, end = match.span(group)
+            if end == start:
                 continue
-            # the word-boundary guards are zero-width: the match's span is the cue's
-            hits.append((cues[int(hit.lastgroup[1:])], hit))
+            hits.append((cues[int(group[1:])], _CueHit(start - 1, end - 1, sentence)))
         return hits
 
     def _objects(self, cue, hit, sentence, local, breaks) -> list[Mention]:
@@ -735,9 +749,9 @@ class Extractor:
             # "rebel-held al-Kalasa and Bab al-Nairab": the first place right after the
             # adjective, and the places listed with it
             chosen = []
-            prev_end = hit.end()
+            prev_end = hit.end
             for s, e, m in local:
-                if s < hit.end():
+                if s < hit.end:
                     continue
                 gap = sentence[prev_end:s]
                 if not (_LIST_GAP.match(gap) if chosen else _ADJACENT_GAP.match(gap)):
@@ -745,14 +759,14 @@ class Extractor:
                 chosen.append(m)
                 prev_end = e
             return chosen
-        clause_start, clause_end = breaks.around(hit.start(), hit.end())
+        clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.object == "after":
             chosen: list[Mention] = []
-            prev_end = hit.end()
+            prev_end = hit.end
             for s, e, m in local:
-                if s < hit.end():
+                if s < hit.end:
                     continue
-                if not chosen and (s > clause_end or s - hit.end() > OBJECT_REACH):
+                if not chosen and (s > clause_end or s - hit.end > OBJECT_REACH):
                     break
                 gap = sentence[prev_end:s]
                 if chosen and not _LIST_GAP.match(gap):
@@ -771,11 +785,11 @@ class Extractor:
             return chosen
         # before: the nearest places ending before the cue, in the same clause
         chosen = []
-        limit = hit.start()
+        limit = hit.start
         for s, e, m in reversed(local):
-            if e > hit.start():
+            if e > hit.start:
                 continue
-            if s < clause_start and not chosen and not _BEFORE_GAP.match(sentence[e : hit.start()]):
+            if s < clause_start and not chosen and not _BEFORE_GAP.match(sentence[e : hit.start]):
                 break
             gap = sentence[e:limit]
             ok = _BEFORE_GAP.match(gap) if not chosen else _LIST_GAP.match(gap)
@@ -789,7 +803,7 @@ class Extractor:
         """ "the district", "it", "there" next to a cue: the place just named or claimed."""
         lex = self.lexicon
         if cue.object == "before":
-            window = sentence[max(0, hit.start() - 40) : hit.start()]
+            window = sentence[max(0, hit.start - 40) : hit.start]
             found = [a for a in lex.anaphors.finditer(window)]
             if (
                 not found
@@ -797,9 +811,9 @@ class Extractor:
                 and not _BEFORE_GAP.match(window[found[-1].end() :])
             ):
                 return []
-            anaphor_pos = hit.start() - len(window) + found[-1].start()
+            anaphor_pos = hit.start - len(window) + found[-1].start()
         else:
-            window = sentence[hit.end() : hit.end() + 50]
+            window = sentence[hit.end : hit.end + 50]
             rest = (
                 window[_PARTIAL_AFTER.match(window).end() :]
                 if _PARTIAL_AFTER.match(window)
@@ -808,7 +822,7 @@ class Extractor:
             found = lex.anaphors.match(rest.lstrip()) if rest.strip() else None
             if found is None:
                 return []
-            anaphor_pos = hit.end()
+            anaphor_pos = hit.end
         earlier = [m for s, _, m in local if s < anaphor_pos]
         if earlier:
             return [earlier[-1]]
@@ -826,23 +840,23 @@ class Extractor:
         """
         if cue.side in STATUSES:
             return cue.side, ""
-        clause_start, clause_end = breaks.around(hit.start(), hit.end())
+        clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.side == "actor_in":  # "under rebel control": the side is named in the cue
-            inside = self.lexicon.actors.search(hit.group())
+            inside = self.lexicon.actors.search(hit.text)
             if inside is not None:
                 return inside.lastgroup, inside.group()
             return None, ""
         if cue.side == "actor_after":
             # "fell to the army", not "fell, while Kurdish forces advanced": same clause
-            after = [a for a in actors if hit.end() <= a.start() <= min(hit.end() + 40, clause_end)]
+            after = [a for a in actors if hit.end <= a.start() <= min(hit.end + 40, clause_end)]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
             return _PENDING, ""
-        if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start()):
+        if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start):
             # "the (recently) recaptured Sheikh Saeed": a participle; the subject of
             # the sentence is not who captured it, so the article's capturing side is
             return _PENDING, ""
-        before = [a for a in actors if a.end() <= hit.start()]
+        before = [a for a in actors if a.end() <= hit.start]
         in_clause = [a for a in before if a.start() >= clause_start]
         actor = (in_clause or before or [None])[-1]
         if cue.side == "default":
@@ -850,8 +864,8 @@ class Extractor:
         if actor is None and cue.side == "actor_strict":
             return None, ""  # "neighbourhoods, including X" with nobody named: no claim
         if actor is None:
-            we = _WE.search(sentence, clause_start, hit.start())
-            side = _STANCE_SIDE.get(speaker_stance(hit.start())) if we else None
+            we = _WE.search(sentence, clause_start, hit.start)
+            side = _STANCE_SIDE.get(speaker_stance(hit.start)) if we else None
             if side is None:
                 return (_PENDING, "") if cue.side == "actor" else (None, "")
             phrase = we.group()  # "we lost X", said by a rebel: the rebels lost it
@@ -862,21 +876,21 @@ class Extractor:
             # "Kurdish forces took X after rebels abandoned it": the other actor named
             others = [a for a in actors if a.lastgroup != side]
             if others:
-                other = min(others, key=lambda a: abs(a.start() - hit.start()))
+                other = min(others, key=lambda a: abs(a.start() - hit.start))
                 return other.lastgroup, sentence[other.start() : other.end()]
             return OPPOSITE.get(side), phrase
         return side, phrase
 
-    def _hedged(self, cue: Cue, sentence: str, hit: re.Match, breaks) -> bool:
+    def _hedged(self, cue: Cue, sentence: str, hit: _CueHit, breaks) -> bool:
         """Negation, hedge, future or intention right before the cue.
 
         An adjective ("rebel-held X") states what holds now, whatever the verb.
         """
         if cue.kind == "adjective":
             return False
-        clause_start, _ = breaks.around(hit.start(), hit.end())
-        window_start = max(clause_start, hit.start() - 50)
-        window = sentence[window_start : hit.start()]
+        clause_start, _ = breaks.around(hit.start, hit.end)
+        window_start = max(clause_start, hit.start - 50)
+        window = sentence[window_start : hit.start]
         if self.lexicon.hedges.search(window):
             return True
         if cue.kind == "predicate" and self.lexicon.past_states.search(window):
@@ -1116,6 +1130,21 @@ class Extractor:
         if lex.rebel_territory.search(sentence):
             return "rebels"
         return None
+
+
+class _CueHit:
+    """Where a cue stands in a sentence (offsets into the sentence lower-cased)."""
+
+    __slots__ = ("start", "end", "low")
+
+    def __init__(self, start: int, end: int, low: str):
+        self.start = start
+        self.end = end
+        self.low = low
+
+    @property
+    def text(self) -> str:
+        return self.low[self.start : self.end]
 
 
 class _Clauses:
