@@ -348,9 +348,12 @@ def _unit_spans(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NUMBER_REACH = 30  # how far before its unit a number is looked for
+
+
 def _number_before(low: str, unit: int, start: int = 0) -> bool:
     """True when a number stands right before the unit at `unit` (not before `start`)."""
-    return _NUMBER_BEFORE.search(low, max(start, unit - 30), unit) is not None
+    return _NUMBER_BEFORE.search(low, max(start, unit - _NUMBER_REACH), unit) is not None
 
 
 _CONTROL_WORDS = re.compile(
@@ -435,6 +438,16 @@ class _Context:
         self.plain = plain  # True when a sentence's slice of it is the sentence's own _lower
         self.focus: tuple[Mention, int] | None = None  # the place last named or claimed
         self.claims: list[dict] = []  # fields of Claim, settled at the end of the article
+        # The fields every claim of the article has, and its reporter's name
+        self.doc_fields = {
+            "article": doc.name,
+            "published": doc.published.isoformat() if doc.published else "",
+            "outlet": doc.outlet,
+            "url": doc.url,
+            "title": doc.title,
+            "published_source": doc.published_source or "",
+        }
+        self.narrator = _narrator(doc)
         self._dates: dict[str, list[DateMention]] = {}
         self._points: dict[str, tuple[list[DateMention], str]] = {}
         self.cue_starts: list[int] = []  # where the cues of the sentence being read start
@@ -485,6 +498,7 @@ class Extractor:
             low_text = _lower(text)
         units = _unit_spans(low_text)
         figures_at = [u for u, _ in units if _number_before(low_text, u)]
+        with_number = set(figures_at)
         if not mentions and not figures_at:
             return []
         # Only the sentences that can hold a claim are delimited: those with a mention,
@@ -516,8 +530,11 @@ class Extractor:
             in_sentence = units[
                 bisect.bisect_left(units, (s_start,)) : bisect.bisect_left(units, (s_end,))
             ]
+            # A unit with no number before it in the article has none in the sentence.
             figures = bool(figures_at) and any(
-                _number_before(low_text, u, s_start) for u, _ in in_sentence
+                u in with_number
+                and (u - _NUMBER_REACH >= s_start or _number_before(low_text, u, s_start))
+                for u, _ in in_sentence
             )
             if found or refers_back or figures:
                 local_units = [(u - s_start, e - s_start) for u, e in in_sentence]
@@ -992,19 +1009,13 @@ class Extractor:
 
     def _shared_fields(self, ctx, sentence: str, pos: int, source) -> dict:
         """The fields every claim of a sentence has: article, date, source, quote."""
-        doc = ctx.doc
         date, date_source, since = self._date_for(ctx, sentence, pos)
-        attributed, stance = source if source and source[0] else (_narrator(doc), "reporter")
+        attributed, stance = source if source and source[0] else (ctx.narrator, "reporter")
         return {
-            "article": doc.name,
-            "published": doc.published.isoformat() if doc.published else "",
+            **ctx.doc_fields,
             "date": date,
             "attributed_to": attributed,
             "quote": sentence,
-            "outlet": doc.outlet,
-            "url": doc.url,
-            "title": doc.title,
-            "published_source": doc.published_source or "",
             "date_source": date_source,
             "undated": not date,
             "source_stance": stance or self.lexicon.source_stance.get(attributed, ""),
@@ -1016,12 +1027,11 @@ class Extractor:
         lat_lon = self._lat_lon.get(place.id)
         if lat_lon is None:  # worked out from the geometry on each call, so kept
             lat_lon = self._lat_lon[place.id] = (place.lat, place.lon)
-        shared = self._shared_fields(ctx, sentence, cue_pos, source)
+        fields = self._shared_fields(ctx, sentence, cue_pos, source)
         confidence = mention.score * (0.9 if status == "contested" else 1.0)
-        if shared["date_source"] != "sentence":
+        if fields["date_source"] != "sentence":
             confidence *= 0.9
-        return dict(
-            **shared,
+        fields.update(
             place=place.name,
             place_id=place.id,
             lat=lat_lon[0],
@@ -1034,6 +1044,7 @@ class Extractor:
             confidence=round(confidence, 3),
             match=mention.match,
         )
+        return fields
 
     def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
         """(date, where it came from, since-date) for a claim in `sentence`."""
@@ -1086,24 +1097,23 @@ class Extractor:
                 continue
             value_text = m.group("num")
             value = _number(value_text)
-            out.append(
-                dict(
-                    **self._shared_fields(ctx, sentence, m.start(), source(m.start())),
-                    place=of or "city-wide",
-                    place_id=CITY_ID,
-                    lat="",
-                    lon="",
-                    surface=sentence[m.start() : m.end()],
-                    status=status,
-                    precision="city",
-                    rule=f"figure-{measure}",
-                    confidence=0.8,
-                    scope="city",
-                    measure=measure,
-                    value=value if value is not None else "",
-                    value_text=value_text,
-                )
+            fields = self._shared_fields(ctx, sentence, m.start(), source(m.start()))
+            fields.update(
+                place=of or "city-wide",
+                place_id=CITY_ID,
+                lat="",
+                lon="",
+                surface=sentence[m.start() : m.end()],
+                status=status,
+                precision="city",
+                rule=f"figure-{measure}",
+                confidence=0.8,
+                scope="city",
+                measure=measure,
+                value=value if value is not None else "",
+                value_text=value_text,
             )
+            out.append(fields)
         return out
 
     def _figure_side(self, sentence, low, m, breaks) -> str | None:

@@ -54,6 +54,7 @@ FUZZY_CUTOFF = 0.8  # difflib ratio below which a near miss is not a match
 WGS84_NAMES = {"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:EPSG::4326", "EPSG:4326"}
 _TERMINAL = ""  # trie key marking the end of a name (no word folds to "")
 _UNSEEN = object()
+_NO_NAME = object()  # a word that opens no name, even after a glued particle
 
 # Words that start a name: a capitalised Latin word or an Arabic-script word.
 # The class comes first so the regex engine can skip to it; the look-behind
@@ -254,7 +255,7 @@ class Gazetteer:
         self._fuzzy_names: list[tuple[str, str]] | None = None
         self._fuzzy_cache: dict[str, list[tuple[str, float]]] = {}
         self._kind_cache: dict[tuple[str, str], MatchKind] = {}
-        self._first_words: dict[str, dict | None] = {}  # word -> its trie node, or None
+        self._first_words: dict[str, object] = {}  # word -> its trie node, None or _NO_NAME
 
     # -- loading -------------------------------------------------------------
 
@@ -486,19 +487,23 @@ class Gazetteer:
         last_end = 0
         first_words = self._first_words
         for match in _CANDIDATE.finditer(text):
-            start = match.start()
-            if start < last_end:
-                continue
             word = match.group()
             # Most capitalised words are not names; a word seen before is one lookup.
             node = first_words.get(word, _UNSEEN)
+            if node is _NO_NAME:
+                continue
             if node is _UNSEEN:
                 node = trie.get(token_key(word))
+                if node is None and (word[0] not in _ARABIC_PARTICLES or len(word) <= 3):
+                    node = _NO_NAME
                 if len(first_words) < 200_000:
                     first_words[word] = node
-            if node is None:
-                if word[0] not in _ARABIC_PARTICLES or len(word) <= 3:
+                if node is _NO_NAME:
                     continue
+            start = match.start()
+            if start < last_end:
+                continue
+            if node is None:
                 # "وبستان القصر": a conjunction or preposition glued to the name
                 node = trie.get(token_key(word[1:]))
                 if node is None:

@@ -21,7 +21,7 @@ ABBREVIATIONS = frozenset(
 # The pattern opens with one character class, so the regex engine skips to the
 # next candidate in C instead of trying the whole pattern at every character.
 _BOUNDARY = re.compile(r"[.!?…\n](?:(?<=\n)|[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\u0600-\u06ff]))")
-_MARKS = ".!?…\n"  # what opens a boundary match
+_RARE_MARKS = "\n!?…"  # with ".", what opens a boundary match
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
 
 
@@ -69,7 +69,12 @@ def sentence_around(text: str, start: int, end: int, window: int = 400) -> tuple
     lo = max(0, start - window)
     limit = min(len(text), start + 2)  # the look-ahead needs the next sentence's first letters
     while True:
-        mark = max(text.rfind(c, lo, hi) for c in _MARKS)
+        # The nearest full stop first; the rarer marks are then looked for only after it.
+        mark = text.rfind(".", lo, hi)
+        for char in _RARE_MARKS:
+            found = text.rfind(char, max(lo, mark + 1), hi)
+            if found > mark:
+                mark = found
         if mark < 0:
             if lo == 0:
                 break
