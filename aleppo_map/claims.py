@@ -362,8 +362,9 @@ _CONTROL_WORDS = re.compile(
 # What makes a sentence without a place worth reading: it refers back to one.
 # (A literal first lets the regex engine skip ahead; the word start is checked after.)
 _STRONG_ANAPHOR = re.compile(
-    r"the(?: (?:district|neighbou?rhood|area|quarter|suburb|town|village)|re)\b"
-)  # matched against lower-cased text
+    r"the(?: (?:(?:eastern|western|northern|southern|central|whole|entire|same|strategic|key|"
+    r"besieged|embattled) )?(?:district|neighbou?rhood|area|quarter|suburb|town|village)|re)\b"
+)  # matched against lower-cased text; the modifiers are those of `anaphors` in lexicon.yaml
 
 
 def _any_between(offsets: list[int], start: int, end: int) -> bool:
@@ -381,6 +382,10 @@ def _strong_anaphors(low: str) -> Iterator[int]:
 
 _PARTIAL_AFTER = re.compile(
     r"\s*(?:parts?|some|most|half|a third|a quarter|pockets) of\s+", re.IGNORECASE
+)
+_CONTROL_AFTER = re.compile(
+    r"\s*[\"“']?(?:full |complete |total |effective )?control[\"”']?\s+(?:of|over)\s+",
+    re.IGNORECASE,
 )
 _PARTIAL_BEFORE = re.compile(
     r"\b(?:parts?|some|half|a third|a quarter|pockets) of\s+(?:the\s+)?$", re.IGNORECASE
@@ -830,12 +835,13 @@ class Extractor:
                 return []
             anaphor_pos = hit.start - len(window) + found[-1].start()
         else:
-            window = sentence[hit.end : hit.end + 50]
-            rest = (
-                window[_PARTIAL_AFTER.match(window).end() :]
-                if _PARTIAL_AFTER.match(window)
-                else window
-            )
+            window = sentence[hit.end : hit.end + 70]
+            # "seized full control of the district", "captured parts of it"
+            for skip in (_CONTROL_AFTER, _PARTIAL_AFTER):
+                found = skip.match(window)
+                if found:
+                    window = window[found.end() :]
+            rest = window
             found = lex.anaphors.match(rest.lstrip()) if rest.strip() else None
             if found is None:
                 return []

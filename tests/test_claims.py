@@ -183,6 +183,24 @@ CASES = [
         None,
         {("sheikh-saeed", "contested", "2016-11-29")},
     ),
+    # "took place", "took part": idioms, not captures; the fighting still counts
+    (
+        "Heavy clashes took place in al-Sakhour on Sunday, activists said.",
+        None,
+        {("sakhour", "contested", "2016-11-27")},
+    ),
+    (
+        "Hundreds of insurgents took part in the battle for Bustan al-Basha on Monday.",
+        None,
+        {("bustan-al-basha", "contested", "2016-11-28")},
+    ),
+    # "seized 'full control' of the district": quotes and a modifier before the anaphor
+    (
+        "Troops advanced into al-Haydariyeh at dawn. By evening they had seized "
+        '"full control" of the northern district, a military source said.',
+        None,
+        {("haydariyeh", "contested", "2016-11-29"), ("haydariyeh", "government", "2016-11-29")},
+    ),
 ]
 
 
@@ -204,6 +222,8 @@ NO_CLAIM = [
     "Aid groups were unable to reach al-Haydariyeh.",
     "A hospital in al-Kalasa was hit by two barrel bombs on Sunday.",
     "Residents of Sheikh Maqsoud celebrated the end of Ramadan.",
+    "Rebel families took refuge in al-Fardous after the shelling, a doctor said.",
+    "Talks between the army and the rebels took place in Ansari, an official said.",
 ]
 
 
