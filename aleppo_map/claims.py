@@ -283,7 +283,7 @@ _DETERMINER_END = re.compile(
     r"\b(?:the|its|their|a|an|these|those)\s+(?:(?:recently|newly)\s+)?$", re.IGNORECASE
 )
 _BEFORE_GAP = re.compile(
-    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)\s*)?"
+    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*)?"
     r"(?:,[^,;]{0,80},?)?\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
     r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an)\s+)*$",
     re.IGNORECASE,
@@ -880,6 +880,14 @@ class Extractor:
             # the sentence is not who captured it, so the article's capturing side is
             return _PENDING, ""
         before = [a for a in actors if a.end() <= hit.start]
+        if len(before) > 1:
+            # "YPG fighters – in coordination with government troops – took X": an
+            # actor inside an aside is not the one who acts
+            asides = _asides(sentence, hit.start)
+            if asides:
+                before = [
+                    a for a in before if not any(s <= a.start() < e for s, e in asides)
+                ] or before
         in_clause = [a for a in before if a.start() >= clause_start]
         actor = (in_clause or before or [None])[-1]
         if cue.side == "default":
@@ -992,8 +1000,11 @@ class Extractor:
                     distance = v.start() - m.end()
                     if m.start() <= 4:  # the sentence's subject, however long its apposition
                         distance = min(distance, 30)
-                else:  # "..., said the Observatory": rarer than the subject first
+                elif m.start() < v.end() or _inverted(low, v):
+                    # "..., said the Observatory": rarer than the subject first
                     distance = m.start() - v.end() + 20
+                else:  # "Rebels denied the army had taken X": the army is no speaker
+                    continue
                 if best is None or distance < best[0]:
                     best = (distance, name, stance)
         if best is not None and best[0] <= 60:
@@ -1183,6 +1194,16 @@ class _Clauses:
         return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
 
 
+_ASIDE = re.compile(r"\s[–—-]\s[^–—]*?\s[–—-]\s|\([^()]*\)")
+
+
+def _asides(sentence: str, end: int) -> list[tuple[int, int]]:
+    """Spans of the dash and bracket asides that close before `end`."""
+    if "(" not in sentence and not any(dash in sentence for dash in (" – ", " — ", " - ")):
+        return []
+    return [m.span() for m in _ASIDE.finditer(sentence, 0, end)]
+
+
 def _is_day(d: DateMention) -> bool:
     """A weekday or relative day ("on Monday", "yesterday") naming when something happened."""
     return (
@@ -1236,6 +1257,15 @@ def _lower(text: str) -> str:
     if len(low) == len(text):
         return low
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _inverted(low: str, verb: re.Match) -> bool:
+    """True when the speaker may follow the speech verb: "..., said the Observatory",
+    "'...' said the army", "according to SANA"."""
+    if verb.group().startswith("according"):
+        return True
+    before = low[: verb.start()].rstrip()
+    return not before or before.endswith((",", '"', "”", "’", "'", ":"))
 
 
 def _quote_left_open(sentence: str) -> bool:

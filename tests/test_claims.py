@@ -194,6 +194,33 @@ CASES = [
         None,
         {("bustan-al-basha", "contested", "2016-11-28")},
     ),
+    # a list before a holding predicate, with the plural "districts" between
+    (
+        "Sources said the al-Sukkari, al-Fardous and al-Kalasa districts are now controlled by "
+        "pro-government fighters.",
+        None,
+        {
+            ("sukkari", "government", "2016-11-29"),
+            ("fardous", "government", "2016-11-29"),
+            ("kalasa", "government", "2016-11-29"),
+        },
+    ),
+    (
+        "Government forces pressed on. The monitor said the Bustan al-Basha and al-Haydariyeh "
+        "neighbourhoods also fell on Sunday.",
+        None,
+        {
+            ("bustan-al-basha", "government", "2016-11-27"),
+            ("haydariyeh", "government", "2016-11-27"),
+        },
+    ),
+    # an actor inside a dash aside is not the subject
+    (
+        "Kurdish militants – reportedly in coordination with government troops – took Sheikh Fares "
+        "from the rebels on Monday.",
+        None,
+        {("sheikh-fares", "kurdish", "2016-11-28")},
+    ),
     # "seized 'full control' of the district": quotes and a modifier before the anaphor
     (
         "Troops advanced into al-Haydariyeh at dawn. By evening they had seized "
@@ -483,3 +510,10 @@ def test_claims_csv_rows_and_claims_made_from_fields_match_the_dataclass(extract
     writer.writeheader()
     writer.writerows(c.as_row() for c in claims)
     assert out.getvalue() == expected.getvalue()
+
+
+def test_a_denial_is_attributed_to_whoever_denies(extractor):
+    (claim,) = claims_of(extractor, "Rebels denied the army had taken al-Sakhour on Sunday.")
+    assert (claim.place_id, claim.status) == ("sakhour", "contested")
+    # "denied the army had taken": the army is what is denied, not the speaker
+    assert claim.attributed_to == "Rebels"
