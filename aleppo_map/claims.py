@@ -841,8 +841,7 @@ class Extractor:
                 found = skip.match(window)
                 if found:
                     window = window[found.end() :]
-            rest = window
-            found = lex.anaphors.match(rest.lstrip()) if rest.strip() else None
+            found = lex.anaphors.match(window.lstrip()) if window.strip() else None
             if found is None:
                 return []
             anaphor_pos = hit.end
