@@ -399,6 +399,8 @@ _ACTED_UPON = re.compile(
     r"\b(?:cleared|clearing|drove|driving|expelled|expelling|ousted|routed|defeated|pushed)"
     r"\s+(?:the\s+)?$"
 )
+# Between an actor and a figure: the actor lost the ground ("rebels were driven from 90%")
+_LOSS_WORDS = re.compile(r"driven|withdr|retreat|pushed out|expelled|lost", re.IGNORECASE)
 # "an estimated 30,000", "the reported attack": the verb is an adjective there.
 _ARTICLE_AT_END = re.compile(r"\b(?:an|the|a)$")
 
@@ -1150,7 +1152,7 @@ class Extractor:
         if in_clause:
             actor = in_clause[-1]
             between = sentence[actor.end() : m.start()]
-            if re.search(r"driven|withdr|retreat|pushed out|expelled|lost", between, re.I):
+            if _LOSS_WORDS.search(between):
                 return OPPOSITE.get(actor.lastgroup)
             return actor.lastgroup
         if lex.rebel_territory.search(sentence):
@@ -1279,14 +1281,19 @@ def _narrator(doc: Document) -> str:
     return f"{doc.outlet} (reporter)" if doc.outlet else "reporter"
 
 
+_DECIMAL = re.compile(r"\d+(?:\.\d+)?")
+_RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|to)\s*")
+_NUMBER_WORD_SEPARATOR = re.compile(r"[- ]")
+
+
 def _number(text: str) -> float | None:
     text = text.lower().strip()
-    rng = re.split(r"\s*(?:-|–|to)\s*", text)
-    if len(rng) == 2 and all(re.fullmatch(r"\d+(?:\.\d+)?", r) for r in rng):
-        return (float(rng[0]) + float(rng[1])) / 2
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _DECIMAL.fullmatch(text):  # the usual case, "98"
         return float(text)
-    parts = re.split(r"[- ]", text)
+    rng = _RANGE_SEPARATOR.split(text)
+    if len(rng) == 2 and all(_DECIMAL.fullmatch(r) for r in rng):
+        return (float(rng[0]) + float(rng[1])) / 2
+    parts = _NUMBER_WORD_SEPARATOR.split(text)
     total = 0
     for part in parts:
         if part not in _NUMBER_WORDS:

@@ -415,13 +415,21 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
 
 def iter_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
     """`find_dates` one at a time: a caller that wants the first of a kind stops there."""
-    hint = _HINT.search(text)
-    if hint is None:
-        return
-    for match in _DATE.finditer(text, max(0, hint.start() - _LOOK_BACK)):
+    # The same matches as _DATE.finditer(text), without scanning the stretches
+    # that cannot hold one: a match after `pos` holds a hint after `pos`, so it
+    # starts at most _LOOK_BACK before the next hint.
+    pos = 0
+    while True:
+        hint = _HINT.search(text, pos)
+        if hint is None:
+            return
+        match = _DATE.search(text, max(pos, hint.start() - _LOOK_BACK))
+        if match is None:
+            return
         mention = _mention(text, match, published)
         if mention is not None:
             yield mention
+        pos = match.end()
 
 
 def _mention(text: str, match: re.Match, published: dt.date | None) -> DateMention | None:

@@ -399,6 +399,25 @@ def test_mentions_come_in_text_order_with_exact_spans():
     assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
+def test_skipping_to_the_hints_finds_what_a_full_scan_finds():
+    # Digits and date words that are no dates ("98 percent", "Today" in a name)
+    # between dates far apart, and dates right after one another.
+    text = (
+        "Rebels held 98 percent of the east in 2015. " * 3
+        + "On Monday, Dec. 12, 2016, the army said. USA Today, 30,000 people, 7 km2. "
+        + "Nothing here for a long while, no numbers at all, only words. " * 4
+        + "Fighting raged overnight on Sunday and yesterday, three days ago, this week."
+    )
+    published = D(2016, 12, 14)
+    full_scan = [
+        mention
+        for match in dates._DATE.finditer(text)
+        if (mention := dates._mention(text, match, published)) is not None
+    ]
+    assert len(full_scan) == 5
+    assert find_dates(text, published) == full_scan
+
+
 def test_date_mentions_are_immutable():
     mention = only("on Monday", D(2016, 12, 13))
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -407,8 +426,10 @@ def test_date_mentions_are_immutable():
 
 def test_sentence_without_digit_or_date_word_stops_at_the_pre_check(monkeypatch):
     class Unused:
-        def finditer(self, *args):
+        def search(self, *args):
             raise AssertionError("the full date expression ran")
+
+        finditer = search
 
     monkeypatch.setattr(dates, "_DATE", Unused())
     sentence = (
