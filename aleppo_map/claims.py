@@ -314,7 +314,10 @@ _NUM = (
     r"fifteen|sixteen|seventeen|eighteen|nineteen)"
 )
 _CITYWIDE = compile_gated(
-    _NUM + r"\s*(?:(?P<pct>%|percent|per cent)\s+of\s+(?P<of>[^,.;:]{1,60})"
+    _NUM + r"\s*(?:(?P<pct>%|percent|per cent)\s+of\s+(?P<of>"
+    # what the share is of, up to its verb ("... areas are now back in state control")
+    r"[^,.;:]{1,60}?(?=\s+(?:is|are|was|were|has|have|had|remains?|remained|now|still|"
+    r"back|fell|came|returned|lies|lay)\b|\s*[,.;:]|\s*$)|[^,.;:]{1,60})"
     r"|(?P<km>square kilomet(?:re|er)s|sq\.? ?km|km2|km²)"
     r"|\s(?P<nb>neighbou?rhoods|districts))",
 )  # matched against lower-cased text, around the units found by _unit_spans
@@ -416,7 +419,7 @@ def _after_article(low: str, pos: int) -> bool:
 _NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
-    r"[^,.;]{0,40}?\b(?:remains?|remained|is|are|was|were|still|now)?\s*(?:under|in)\s+"
+    r"[^,.;]{0,90}?\b(?:remains?|remained|is|are|was|were|still|now|back)?\s*(?:under|in)\s+"
     r"(\w+)(?:'s)?\s+(?:control|hands)",
     re.IGNORECASE,
 )
@@ -1137,10 +1140,10 @@ class Extractor:
     def _figure_side(self, sentence, low, m, breaks) -> str | None:
         lex = self.lexicon
         # "seven percent of the enclave remains under rebel control"
-        held = _FIGURE_HELD.match(sentence, m.end())
+        held = _FIGURE_HELD.match(sentence, m.end("num"))
         if held:
-            side = lex.actors.fullmatch(held.group(1).lower())
-            if side is not None:
+            side = lex.actors.match(low, held.start(1))
+            if side is not None and side.end() == held.end(1):
                 return side.lastgroup
         clause_start, _ = breaks.around(m.start(), m.end())
         before = [

@@ -517,3 +517,26 @@ def test_a_denial_is_attributed_to_whoever_denies(extractor):
     assert (claim.place_id, claim.status) == ("sakhour", "contested")
     # "denied the army had taken": the army is what is denied, not the speaker
     assert claim.attributed_to == "Rebels"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("By Friday Bustan al-Basha was under state control.", {("bustan-al-basha", "government")}),
+        ("Bustan al-Basha is back in state hands, residents said.", {("bustan-al-basha", "government")}),
+        # "Islamic State" is no state: no side is read from it
+        ("Islamic State control of the countryside worries residents of Hanano.", set()),
+    ],
+)
+def test_state_control_is_the_government(extractor, text, expected):
+    assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
+
+
+def test_share_back_in_state_control_is_the_government_and_its_place_stops_at_the_verb(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "About 40 percent of the districts rebels once held are now back in state control, "
+        "the monitor said.",
+    )
+    assert (claim.place_id, claim.status, claim.value) == ("city", "government", 40.0)
+    assert claim.place == "the districts rebels once held"
