@@ -523,7 +523,10 @@ def test_a_denial_is_attributed_to_whoever_denies(extractor):
     "text, expected",
     [
         ("By Friday Bustan al-Basha was under state control.", {("bustan-al-basha", "government")}),
-        ("Bustan al-Basha is back in state hands, residents said.", {("bustan-al-basha", "government")}),
+        (
+            "Bustan al-Basha is back in state hands, residents said.",
+            {("bustan-al-basha", "government")},
+        ),
         # "Islamic State" is no state: no side is read from it
         ("Islamic State control of the countryside worries residents of Hanano.", set()),
     ],
