@@ -264,13 +264,23 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<=[;:—–\"“”)])"
     r"|(?<=\()(?!\d))",
 )  # matched against lower-cased text
+# A proper name of up to four words ("Scientific Research Housing", "al-Inzarat").
+_NAME_WORD = r"(?:(?:al|el|as|ash|ad|at|an|ar|az)-)?[A-Z][\w'’]*"
+_LIST_ITEM = _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r"){0,3}"
+_NAME_PHRASE = re.compile(_LIST_ITEM)
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
-    r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$",
+    r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$"
+    # names we do not know, listed between ones we do: ", al-Inzarat, Karm al-Tahhan, and "
+    r"|^(?-i:(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _LIST_ITEM + r")+)"
+    r"\s*,?\s*(?:and\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
+_LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
+# What opens a list of the places a cue governs, after a general phrase.
+_LIST_INTRO = re.compile(r",?\s+(?:including|such as|among them|namely)\s+", re.IGNORECASE)
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
 _ADJACENT_GAP = re.compile(
     r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|"
@@ -395,6 +405,7 @@ _PARTIAL_BEFORE = re.compile(
 )
 _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
 _STANCE_SIDE = {"government": "government", "opposition": "rebels"}
+_SIDE_STANCE = {side: stance for stance, side in _STANCE_SIDE.items()}
 # "since launching an offensive on 15 November": the date opens a period.
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 # An actor right after these is acted upon ("cleared militants from"), not acting.
@@ -416,6 +427,10 @@ def _after_article(low: str, pos: int) -> bool:
     return _ARTICLE_AT_END.search(low, max(0, word_end - 3), word_end) is not None
 
 
+# A clause joined on with its own subject: "..., and state TV said ...".
+_COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
+# A speech verb followed by what was said (three words or more), not ", the army said."
+_SPEECH_WITH_CONTENT = re.compile(r"\s+(?:that\s+)?[\"“']?\w[\w'’-]*\s+[\w'’-]+\s+[\w'’-]+")
 _NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
@@ -650,13 +665,17 @@ class Extractor:
                     actor = before[-1] if before else None
                 if actor is not None:
                     counts[actor.lastgroup] += 1
+        # Failing those, the side named most often, if clearly so: a side is named
+        # about as often when it loses ground as when it takes it.
+        margin = 1
         if not counts:
             counts = Counter(m.lastgroup for m in lex.actors.finditer(text))
+            margin = 2
         counts.pop("kurdish", None)
         if not counts:
             return None
         (side, n), *rest = counts.most_common()
-        return side if not rest or n > rest[0][1] else None
+        return side if not rest or n > margin * rest[0][1] else None
 
     def _news_day_from(self, ctx: _Context) -> dt.date:
         """The day the article reports on, from the sentences already read if they tell."""
@@ -693,6 +712,14 @@ class Extractor:
                 speech.extend(lex.speech.finditer(low))
                 verbs.extend(v.start() for v in speech)
             verb = min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
+            if verb > pos and _COORDINATED.search(low, pos, verb):
+                # "X advanced into Y, and state TV said they ...": the speech
+                # starts a clause of its own; what comes before is the reporter's
+                said = next(v for v in speech if v.start() == verb)
+                if not said.group().startswith("according") and _SPEECH_WITH_CONTENT.match(
+                    low, said.end()
+                ):
+                    return "", ""
             if verb not in sources:
                 own = (low, speech) if ctx.plain else (None, None)
                 sources[verb] = self._source(ctx, offset, end, sentence, *own, verb)
@@ -769,7 +796,6 @@ class Extractor:
 
     def _objects(self, cue, hit, sentence, local, breaks) -> list[Mention]:
         """The places a cue governs."""
-        lex = self.lexicon
         if not local:
             return []
         if cue.object == "adjacent":
@@ -788,27 +814,13 @@ class Extractor:
             return chosen
         clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.object == "after":
-            chosen: list[Mention] = []
-            prev_end = hit.end
-            for s, e, m in local:
-                if s < hit.end:
-                    continue
-                if not chosen and (s > clause_end or s - hit.end > OBJECT_REACH):
-                    break
-                gap = sentence[prev_end:s]
-                if chosen and not _LIST_GAP.match(gap):
-                    # an aside ("near the government-controlled west") may sit inside a list
-                    if s > clause_end or not re.match(
-                        r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$", gap
-                    ):
-                        break
-                if lex.locatives.search(sentence, max(prev_end, s - 40), s):
-                    if not chosen:
-                        prev_end = e
-                        continue  # "to the north of X" is a location, not an object
-                    break
-                chosen.append(m)
-                prev_end = e
+            chosen = self._list_after(sentence, local, hit.end, clause_end)
+            if not chosen:
+                # "took several districts in the east, including X, Y and Z"
+                reach = min(clause_end, hit.end + OBJECT_REACH)
+                intro = _LIST_INTRO.search(sentence, hit.end, reach)
+                if intro is not None:
+                    chosen = self._list_after(sentence, local, intro.end(), clause_end)
             return chosen
         # before: the nearest places ending before the cue, in the same clause
         chosen = []
@@ -825,6 +837,29 @@ class Extractor:
             chosen.append(m)
             limit = s
         return list(reversed(chosen))
+
+    def _list_after(self, sentence, local, start, clause_end) -> list[Mention]:
+        """The places listed from `start` on: the first near it, the rest one list."""
+        chosen: list[Mention] = []
+        prev_end = start
+        for s, e, m in local:
+            if s < start:
+                continue
+            if not chosen and (s > clause_end or s - start > OBJECT_REACH):
+                break
+            gap = sentence[prev_end:s]
+            if chosen and not _LIST_GAP.match(gap):
+                # an aside ("near the government-controlled west") may sit inside a list
+                if s > clause_end or not _LIST_ASIDE.match(gap):
+                    break
+            if self.lexicon.locatives.search(sentence, max(prev_end, s - 40), s):
+                if not chosen:
+                    prev_end = e
+                    continue  # "to the north of X" is a location, not an object
+                break
+            chosen.append(m)
+            prev_end = e
+        return chosen
 
     def _refer_back(self, ctx, cue, hit, sentence, local, offset) -> list[Mention]:
         """ "the district", "it", "there" next to a cue: the place just named or claimed."""
@@ -1020,13 +1055,27 @@ class Extractor:
             after = sentence[verb.end() :]
             speaker = re.split(r"[,;:.\"“”]", after)[0].strip()
         else:
-            speaker = re.split(r"[,;:\"“”]", before)[-1].strip()
+            parts = [p.strip() for p in re.split(r"[,;:\"“”]", before)]
+            speaker = parts[-1]
+            # "Yasser al-Youssef, from the rebel group X, said": a name and its apposition
+            if len(parts) > 1 and speaker[:1].islower() and _NAME_PHRASE.fullmatch(parts[-2]):
+                speaker = f"{parts[-2]}, {speaker}"
         speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
         if speaker.lower() in _NOT_SPEAKERS:
             return None
-        if 0 < len(speaker.split()) <= 8:
-            return speaker, ""
+        if 0 < len(speaker.split()) <= 12:
+            return speaker, self._stance_of(speaker)
         return None
+
+    def _stance_of(self, speaker: str) -> str:
+        """The stance a speaker's own words tell ("from the rebel group X"), else ""."""
+        lex = self.lexicon
+        low = _lower(speaker)
+        source = lex.any_source.search(low)
+        if source is not None:
+            return lex.sources[int(source.lastgroup[1:])][1]
+        actor = lex.actors.search(low)
+        return _SIDE_STANCE.get(actor.lastgroup, "") if actor is not None else ""
 
     def _shared_fields(self, ctx, sentence: str, pos: int, source) -> dict:
         """The fields every claim of a sentence has: article, date, source, quote."""
