@@ -268,6 +268,10 @@ _CLAUSE_BREAK = re.compile(
 _NAME_WORD = r"(?:(?:al|el|as|ash|ad|at|an|ar|az)-)?[A-Z][\w'’]*"
 _LIST_ITEM = _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r"){0,3}"
 _NAME_PHRASE = re.compile(_LIST_ITEM)
+# Before the first known place of a list: "the", and names we do not know.
+_LIST_HEAD = re.compile(
+    r"\s*(?:[Tt]he\s+)?(?:" + _LIST_ITEM + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?)*$"
+)
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
@@ -280,7 +284,9 @@ _LIST_GAP = re.compile(
 )
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
-_LIST_INTRO = re.compile(r",?\s+(?:including|such as|among them|namely)\s+", re.IGNORECASE)
+_LIST_INTRO = re.compile(
+    r",?\s+(?:including|such as|among them|namely)\s+|\s[—–]\s|:\s", re.IGNORECASE
+)
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
 _ADJACENT_GAP = re.compile(
     r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|"
@@ -369,6 +375,13 @@ def _number_before(low: str, unit: int, start: int = 0) -> bool:
     return _NUMBER_BEFORE.search(low, max(start, unit - _NUMBER_REACH), unit) is not None
 
 
+# Right before a count of districts: the count is of those taken in one event.
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:took|taken?|takes|taking|seiz\w*|captur\w*|retook|retaken|recaptur\w*|overran|"
+    r"stormed|gained|regained|assumed|established|restored)\s+"
+    r"(?:(?:full|complete|total|effective)\s+)?(?:control\s+(?:of|over)\s+)?"
+    r"(?:(?:another|a further|further|the)\s+)?$"
+)  # matched against lower-cased text
 _CONTROL_WORDS = re.compile(
     r"\b(?:control|controls|controlled|hold|holds|held|hands)\b", re.IGNORECASE
 )
@@ -817,10 +830,12 @@ class Extractor:
             chosen = self._list_after(sentence, local, hit.end, clause_end)
             if not chosen:
                 # "took several districts in the east, including X, Y and Z"
-                reach = min(clause_end, hit.end + OBJECT_REACH)
+                # (a dash or colon that opens the list also ends the clause: look past it)
+                reach = min(clause_end + 2, hit.end + OBJECT_REACH)
                 intro = _LIST_INTRO.search(sentence, hit.end, reach)
                 if intro is not None:
-                    chosen = self._list_after(sentence, local, intro.end(), clause_end)
+                    _, list_end = breaks.around(intro.end(), intro.end())
+                    chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
             return chosen
         # before: the nearest places ending before the cue, in the same clause
         chosen = []
@@ -838,14 +853,20 @@ class Extractor:
             limit = s
         return list(reversed(chosen))
 
-    def _list_after(self, sentence, local, start, clause_end) -> list[Mention]:
-        """The places listed from `start` on: the first near it, the rest one list."""
+    def _list_after(self, sentence, local, start, clause_end, head=False) -> list[Mention]:
+        """The places listed from `start` on: the first near it, the rest one list.
+
+        With `head`, `start` opens a list ("including ..."), so the first place
+        must come right there, after names we may not know.
+        """
         chosen: list[Mention] = []
         prev_end = start
         for s, e, m in local:
             if s < start:
                 continue
             if not chosen and (s > clause_end or s - start > OBJECT_REACH):
+                break
+            if head and not chosen and not _LIST_HEAD.match(sentence, start, s):
                 break
             gap = sentence[prev_end:s]
             if chosen and not _LIST_GAP.match(gap):
@@ -1162,6 +1183,8 @@ class Extractor:
                 measure, of = "neighbourhoods", ""
                 if not _CONTROL_WORDS.search(sentence):
                     continue
+                if _TAKEN_BEFORE.search(low, max(0, m.start() - 60), m.start()):
+                    continue  # "took control of two districts": what was taken, not a total
             status = self._figure_side(sentence, low, m, breaks)
             if status is None:
                 continue

@@ -617,3 +617,30 @@ def test_side_of_a_fall_is_not_guessed_from_a_near_tie_of_names(extractor):
         "Rebel fighters dug in. The collapse of Sheikh Saeed cut the last road."
     )
     assert claims_of(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Loyalist troops took control of two quarters east of the Citadel — the Aghiour "
+            "and Bab al-Hadid — on Wednesday.",
+            {("aghyor", "government"), ("bab-al-hadid", "government")},
+        ),
+        (
+            "The army captured three more neighbourhoods on Sunday: Sukkari, al-Kalasa and "
+            "Bustan al-Qasr.",
+            {("sukkari", "government"), ("kalasa", "government"), ("bustan-al-qasr", "government")},
+        ),
+        # what follows a colon is a list only if it starts with the places
+        (
+            "Rebels said they had lost ground: the army now holds Sukkari.",
+            {("sukkari", "government")},
+        ),
+    ],
+)
+def test_lists_after_a_dash_or_colon(extractor, text, expected):
+    claims = claims_of(extractor, text)
+    assert {(c.place_id, c.status) for c in claims} == expected
+    # a count of the districts taken in one push is no city-wide total
+    assert not any(c.place_id == "city" for c in claims)
