@@ -115,9 +115,13 @@ class Page:
         self.page.locator("input.am-slider").fill(str(index))
 
     def open_popup(self, place_id: str):
-        self.page.locator(f'path[data-place-id="{place_id}"]').click(force=True)
+        # The click goes to the path itself: a click at its centre's coordinates
+        # could land on a neighbour while the map still settles.
+        self.page.locator(f'path[data-place-id="{place_id}"]').dispatch_event("click")
         popup = self.page.locator(".leaflet-popup-content .am-popup")
         popup.wait_for()
+        name = Gazetteer.default()[place_id].name
+        assert popup.locator(".am-popup-title").inner_text().startswith(name)
         self.page.wait_for_timeout(300)  # Leaflet fades popups in; screenshots come after
         return popup
 
