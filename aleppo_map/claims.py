@@ -36,6 +36,7 @@ STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 DATE_REACH = 100  # a date further from the cue than this belongs to another clause
+REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb this near a date
 # The first object of a verb stands this close to it ("took the strategic Sheikh
 # Saeed district"); a place further on is where, not what ("captured ...
 # neighbourhoods ..., a mile east of the Citadel").
@@ -1140,19 +1141,38 @@ class Extractor:
     def _date_for(self, ctx, sentence: str, cue_pos: int) -> tuple[str, str, str]:
         """(date, where it came from, since-date) for a claim in `sentence`."""
         points, since = ctx.date_points(sentence)
-        near = [
-            d
-            for d in points
-            if min(abs(d.start - cue_pos), abs(d.end - cue_pos)) <= DATE_REACH
+        near = []
+        for d in points:
+            if min(abs(d.start - cue_pos), abs(d.end - cue_pos)) > DATE_REACH:
+                continue
+            # "X advanced into Y, and on Friday state TV said ...": the day dates
+            # the report and what it reports, not the events of the clauses before
+            report = self._report_clause(sentence, d)
+            if cue_pos < report:
+                continue
             # with two events in a sentence, a date goes with the nearer one
-            and min(ctx.cue_starts or [cue_pos], key=lambda c: abs(c - d.start)) == cue_pos
-        ]
+            cues = [c for c in ctx.cue_starts if c >= report] or [cue_pos]
+            if min(cues, key=lambda c: abs(c - d.start)) == cue_pos:
+                near.append(d)
         if near:
             best = min(near, key=lambda d: abs(d.start - cue_pos))
             return best.date.isoformat(), "sentence", since
         if ctx.doc.published is not None:
             return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since
+
+    def _report_clause(self, sentence: str, d: DateMention) -> int:
+        """Where the coordinated clause holding date `d` starts, if it is a report.
+
+        "..., and on Friday state TV said", "...; the army said on Sunday": a
+        speech verb near the date, after ", and", ", but", ", while" or a
+        semicolon. 0 when the date is not in such a clause.
+        """
+        breaks = [b.end() for b in _COORDINATED.finditer(sentence, 0, d.start)]
+        if not breaks:
+            return 0
+        low = _lower(sentence[breaks[-1] : d.end + REPORT_VERB_REACH])
+        return breaks[-1] if self.lexicon.speech.search(low) else 0
 
     def _figures(self, ctx, sentence, low, units, breaks, source) -> list[dict]:
         """City-wide figures: a share, an area, a count of neighbourhoods (`units`: their spans)."""

@@ -228,6 +228,17 @@ CASES = [
         None,
         {("haydariyeh", "contested", "2016-11-29"), ("haydariyeh", "government", "2016-11-29")},
     ),
+    # fighting told with a verb, its opponents named in between
+    (
+        "Opposition fighters clashed with pro-regime militias in al-Sukkari on Saturday.",
+        None,
+        {("sukkari", "contested", "2016-11-26")},
+    ),
+    (
+        "Both sides fought fiercely around Jabal Badro overnight, activists said.",
+        None,
+        {("jabal-badro", "contested", "2016-11-29")},
+    ),
 ]
 
 
@@ -607,6 +618,26 @@ def test_speech_in_a_clause_of_its_own_does_not_cover_what_comes_before(extracto
     # an attribution at the end still covers the sentence
     (claim,) = claims_of(extractor, "Rebels retook Bustan al-Qasr, and held it, the army said.")
     assert claim.attributed_to == "Syrian military"
+
+
+def test_a_day_in_a_later_report_clause_dates_the_report_not_what_came_before(extractor):
+    claims = claims_of(
+        extractor,
+        "Loyalist troops were pushing into al-Shaar, and on Sunday state television said "
+        "they had taken Sheikh Saeed.",
+    )
+    by_place = {c.place_id: c for c in claims}
+    assert (by_place["sheikh-saeed"].date, by_place["sheikh-saeed"].date_source) == (
+        "2016-11-27",
+        "sentence",
+    )
+    # the push is not dated by the report: it gets the article's day
+    assert by_place["shaar"].date_source == "article"
+    # a day in the same clause still dates its event
+    (claim,) = claims_of(
+        extractor, "The army captured al-Shaar on Thursday, and on Friday officials said more."
+    )
+    assert (claim.date, claim.date_source) == ("2016-11-24", "sentence")
 
 
 def test_side_of_a_fall_is_not_guessed_from_a_near_tie_of_names(extractor):
