@@ -36,6 +36,7 @@ STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 DATE_REACH = 100  # a date further from the cue than this belongs to another clause
+SUBJECT_GAP = 12  # "rebels are still in X": at most this between the subject and its verb
 REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb this near a date
 # The first object of a verb stands this close to it ("took the strategic Sheikh
 # Saeed district"); a place further on is where, not what ("captured ...
@@ -442,6 +443,8 @@ def _after_article(low: str, pos: int) -> bool:
 
 
 # A clause joined on with its own subject: "..., and state TV said ...".
+_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
 # A speech verb followed by what was said (three words or more), not ", the army said."
 _SPEECH_WITH_CONTENT = re.compile(r"\s+(?:that\s+)?[\"“']?\w[\w'’-]*\s+[\w'’-]+\s+[\w'’-]+")
@@ -932,7 +935,18 @@ class Extractor:
             return None, ""
         if cue.side == "actor_after":
             # "fell to the army", not "fell, while Kurdish forces advanced": same clause
-            after = [a for a in actors if hit.end <= a.start() <= min(hit.end + 40, clause_end)]
+            # and named as the agent: "to"/"by" just before it, or right after a cue
+            # that ends in "of" ("in the hands of the army"); "X has fallen, a rebel
+            # commander said" names who said it, not who took it
+            after = [
+                a
+                for a in actors
+                if hit.end <= a.start() <= min(hit.end + 40, clause_end)
+                and (
+                    _AGENT_BEFORE.search(sentence, max(hit.start, hit.end - 3), a.start())
+                    or (hit.text.endswith(" of") and a.start() - hit.end <= 5)
+                )
+            ]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
             return _PENDING, ""
@@ -955,6 +969,10 @@ class Extractor:
             return _PENDING, ""
         if actor is None and cue.side == "actor_strict":
             return None, ""  # "neighbourhoods, including X" with nobody named: no claim
+        if cue.side == "actor_next" and (
+            actor is None or actor.start() < clause_start or hit.start - actor.end() > SUBJECT_GAP
+        ):
+            return None, ""  # "rebels said civilians remain in X": the rebels are not there
         if actor is None:
             we = _WE.search(sentence, clause_start, hit.start)
             side = _STANCE_SIDE.get(speaker_stance(hit.start)) if we else None
@@ -987,6 +1005,10 @@ class Extractor:
             return True
         if cue.kind == "predicate" and self.lexicon.past_states.search(window):
             return True  # "had been held by rebels": a state the sentence says is over
+        if (cue.kind == "predicate" or cue.name == "control") and _UNTIL.search(
+            sentence, hit.end, breaks.around(hit.start, hit.end)[1]
+        ):
+            return True  # "under rebel control until Monday": a state that ended
         # "to take X" is an intention, unless "managed to", "claimed to" precede it
         if (
             cue.kind == "verb"
@@ -1073,7 +1095,11 @@ class Extractor:
         # A speaker we have no entry for: keep the words, so the source is listed, not guessed.
         verb = verbs[0]
         before = sentence[: verb.start()].rstrip(" ,")
-        if before.endswith(('"', "”", "’", "'")) or not before:
+        if (
+            verb.group().startswith("according")
+            or before.endswith(('"', "”", "’", "'"))
+            or not before
+        ):
             after = sentence[verb.end() :]
             speaker = re.split(r"[,;:.\"“”]", after)[0].strip()
         else:
