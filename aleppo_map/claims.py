@@ -444,10 +444,33 @@ def _after_article(low: str, pos: int) -> bool:
 
 # A clause joined on with its own subject: "..., and state TV said ...".
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to)\s+"
+    r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow)\s+){0,2}$",
+    re.IGNORECASE,
+)
+_POSSESSIVE_AFTER = re.compile(
+    r"['’]s?\s+(?!(?:forces|troops|army|fighters|militias?|allies|units|soldiers|men)\b)"
+)
+_PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
+_ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+
+
+def _can_be_subject(sentence: str, actor: re.Match) -> bool:
+    """Whether an actor match stands where a subject may: not after a preposition
+    ("clashes with rebels") nor before a possessive ("the Nusra Front's stronghold")."""
+    start, end = actor.span()
+    return not (
+        _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)
+        or _POSSESSIVE_AFTER.match(sentence, end)
+    )
+
+
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
 # A speech verb followed by what was said (three words or more), not ", the army said."
 _SPEECH_WITH_CONTENT = re.compile(r"\s+(?:that\s+)?[\"“']?\w[\w'’-]*\s+[\w'’-]+\s+[\w'’-]+")
+_RELATIVE_START = re.compile(r"(?:which|who|whom|whose|that|where|when)\b", re.IGNORECASE)
 _NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
@@ -714,6 +737,7 @@ class Extractor:
                 ctx.focus = (local[-1][2], end)
             return
         ctx.cue_starts = [hit.start for _, hit in cue_hits]
+        verb_starts = [hit.start for cue, hit in cue_hits if cue.kind != "adjective"]
         breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
@@ -743,7 +767,7 @@ class Extractor:
             return sources[verb]
 
         for cue, hit in cue_hits:
-            targets = self._objects(cue, hit, sentence, local, breaks)
+            targets = self._objects(cue, hit, sentence, local, breaks, verb_starts)
             referred = not targets
             if referred:
                 targets = self._refer_back(ctx, cue, hit, sentence, local, offset)
@@ -782,6 +806,9 @@ class Extractor:
         new_claims = [
             c for c in new_claims if c[2] not in adjectives or c[0].place_id not in verb_places
         ]
+        # Dates go to the nearest cue that makes a claim: "civilians fled to the
+        # Kurdish-held X" has two cues, and only the adjective says anything.
+        ctx.cue_starts = sorted({c[4] for c in new_claims})
         for mention, status, rule, actor, cue_pos in new_claims:
             ctx.claims.append(
                 self._claim(
@@ -811,8 +838,8 @@ class Extractor:
             hits.append((cues[int(group[1:])], _CueHit(start - 1, end - 1, sentence)))
         return hits
 
-    def _objects(self, cue, hit, sentence, local, breaks) -> list[Mention]:
-        """The places a cue governs."""
+    def _objects(self, cue, hit, sentence, local, breaks, verb_starts=()) -> list[Mention]:
+        """The places a cue governs (`verb_starts`: where the other verbal cues start)."""
         if not local:
             return []
         if cue.object == "adjacent":
@@ -832,6 +859,10 @@ class Extractor:
         clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.object == "after":
             chosen = self._list_after(sentence, local, hit.end, clause_end)
+            if chosen:
+                first = next(s for s, _, m in local if m is chosen[0])
+                if self._object_of_another(breaks.low, hit.end, first, verb_starts):
+                    chosen = []
             if not chosen:
                 # "took several districts in the east, including X, Y and Z"
                 # (a dash or colon that opens the list also ends the clause: look past it)
@@ -856,6 +887,17 @@ class Extractor:
             chosen.append(m)
             limit = s
         return list(reversed(chosen))
+
+    def _object_of_another(self, low, start, first, verb_starts) -> bool:
+        """Whether the place at `first`, found after a cue ending at `start`, is another's.
+
+        "advanced on the districts ..., taking X": X is what "taking" governs;
+        "the rebels which controlled the area ..., and with this control the
+        regime forces secured X": an actor in between opens another clause.
+        """
+        if any(start < v < first for v in verb_starts):
+            return True
+        return first - start > 12 and self.lexicon.actors.search(low, start, first) is not None
 
     def _list_after(self, sentence, local, start, clause_end, head=False) -> list[Mention]:
         """The places listed from `start` on: the first near it, the rest one list.
@@ -964,7 +1006,19 @@ class Extractor:
                     a for a in before if not any(s <= a.start() < e for s, e in asides)
                 ] or before
         in_clause = [a for a in before if a.start() >= clause_start]
-        actor = (in_clause or before or [None])[-1]
+        # The subject acts: not an actor after a preposition ("clashing with
+        # insurgents") or before a possessive ("the Nusra Front's stronghold").
+        subjects = [a for a in before if _can_be_subject(sentence, a)]
+        # None when every actor is an object: "the Nusra Front's stronghold" names no
+        # one who took it, so the side is the article's (as for "the fall of X").
+        actor = ([a for a in in_clause if a in subjects] or subjects or [None])[-1]
+        if subjects and _PARTICIPLE_AFTER.search(sentence, max(0, hit.start - 12), hit.start):
+            # "..., after taking X", "..., seizing X": the subject of the main clause
+            # (after the speech verb: "a military source told Reuters that pro-Assad
+            # forces advanced ..., since taking X" is about the forces)
+            if _ING_START.match(sentence, hit.start):
+                said = [v.end() for v in self.lexicon.speech.finditer(breaks.low, 0, hit.start)]
+                actor = next((a for a in subjects if a.start() >= (said or [0])[-1]), actor)
         if cue.side == "default":
             return _PENDING, ""
         if actor is None and cue.side == "actor_strict":
@@ -1109,8 +1163,8 @@ class Extractor:
             if len(parts) > 1 and speaker[:1].islower() and _NAME_PHRASE.fullmatch(parts[-2]):
                 speaker = f"{parts[-2]}, {speaker}"
         speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
-        if speaker.lower() in _NOT_SPEAKERS:
-            return None
+        if speaker.lower() in _NOT_SPEAKERS or _RELATIVE_START.match(speaker):
+            return None  # "X, which recently claimed ...": says something else, not this
         if 0 < len(speaker.split()) <= 12:
             return speaker, self._stance_of(speaker)
         return None

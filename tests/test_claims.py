@@ -289,6 +289,58 @@ CASES = [
         # held by the army since Monday
         {("ansari", "government", "2016-11-28")},
     ),
+    # a place after a cue belongs to a later verb or actor that stands between
+    (
+        "Loyalist troops advanced on the rebel districts in a two-pronged push on Sunday, "
+        "taking al-Sakhour and al-Haydariyeh.",
+        None,
+        {("sakhour", "government", "2016-11-27"), ("haydariyeh", "government", "2016-11-27")},
+    ),
+    (
+        "Rebels controlled the whole area in 2012, and with this the regime forces were able "
+        "to secure al-Shaar.",
+        None,
+        {("shaar", "government", "2016-11-29")},
+    ),
+    # who acts is a subject: not the object of "with", and after "after taking" the
+    # subject of the main clause
+    (
+        "Pro-government forces were clashing with insurgents in al-Fardous, after taking "
+        "Sheikh Saeed, a rebel official said.",
+        None,
+        {("fardous", "contested", "2016-11-29"), ("sheikh-saeed", "government", "2016-11-29")},
+    ),
+    # where a side falls back to, it holds; where pockets of it remain, it is contested
+    (
+        "Most militants have fled to the Salihin and Sukkari neighbourhoods.",
+        None,
+        {("salihin", "rebels", "2016-11-29"), ("sukkari", "rebels", "2016-11-29")},
+    ),
+    (
+        "Pockets of armed resistance still remain in Bustan al-Qasr, state TV said.",
+        None,
+        {("bustan-al-qasr", "contested", "2016-11-29")},
+    ),
+    (
+        "Government troops still maintain a presence in the southern parts of Sheikh Saeed.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-29")},
+    ),
+    # a date goes to the cue that makes a claim, not to "fled"
+    (
+        "Thousands of civilians fled on Monday to the Kurdish-held Sheikh Maqsoud district.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-28")},
+    ),
+    ("Fighting persisted in al-Fardous on Sunday.", None, {("fardous", "contested", "2016-11-27")}),
+    (
+        "Army units were advancing slowly through al-Sakhour.",
+        None,
+        {("sakhour", "contested", "2016-11-29")},
+    ),
+    # conditions and plans are no claims
+    ("Should the rebels lose Sheikh Saeed, the enclave would split.", None, set()),
+    ("They are preparing a mounting stage for future attacks on al-Sukkari.", None, set()),
     # a side named after "has fallen" says it, it did not take the place
     (
         "Al-Sukkari has fallen, rebels said. Government forces also took al-Shaar on Monday.",
@@ -674,6 +726,15 @@ def test_speech_in_a_clause_of_its_own_does_not_cover_what_comes_before(extracto
     # an attribution at the end still covers the sentence
     (claim,) = claims_of(extractor, "Rebels retook Bustan al-Qasr, and held it, the army said.")
     assert claim.attributed_to == "Syrian military"
+
+
+def test_a_relative_clause_that_claims_something_else_is_no_speaker(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Troops recaptured al-Shaar, a bastion of the Nusra Front, which recently claimed it "
+        "had cut its ties with al-Qaeda.",
+    )
+    assert claim.attributed_to == "Wire (reporter)"
 
 
 def test_a_speaker_after_according_to_is_who_said_it(extractor):
