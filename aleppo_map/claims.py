@@ -415,9 +415,14 @@ _CONTROL_AFTER = re.compile(
     r"\s*[\"“']?(?:full |complete |total |effective )?control[\"”']?\s+(?:of|over)\s+",
     re.IGNORECASE,
 )
+# "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = re.compile(
-    r"\b(?:parts?|some|half|a third|a quarter|pockets) of\s+(?:the\s+)?$", re.IGNORECASE
+    r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent))"
+    r"\s+of\s+(?:the\s+)?(?:(?!and\b|or\b)[a-z]+\s+)?$",
+    re.IGNORECASE,
 )
+# "40 percent of this area": a share of a place named before, not of the city
+_DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
 _STANCE_SIDE = {"government": "government", "opposition": "rebels"}
 _SIDE_STANCE = {side: stance for stance, side in _STANCE_SIDE.items()}
@@ -822,7 +827,10 @@ class Extractor:
                 (local[-1][2], end) if ctx.focus is None or ctx.focus[1] < end else ctx.focus
             )
         if figures:
-            ctx.claims.extend(self._figures(ctx, sentence, low, units, breaks, source_at))
+            places = [(s, e) for s, e, _ in local]
+            ctx.claims.extend(
+                self._figures(ctx, sentence, low, units, breaks, source_at, places)
+            )
 
     def _cues(self, sentence: str) -> list[tuple[Cue, _CueHit]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
@@ -1254,8 +1262,12 @@ class Extractor:
         low = _lower(sentence[breaks[-1] : d.end + REPORT_VERB_REACH])
         return breaks[-1] if self.lexicon.speech.search(low) else 0
 
-    def _figures(self, ctx, sentence, low, units, breaks, source) -> list[dict]:
-        """City-wide figures: a share, an area, a count of neighbourhoods (`units`: their spans)."""
+    def _figures(self, ctx, sentence, low, units, breaks, source, places=()) -> list[dict]:
+        """City-wide figures: a share, an area, a count of neighbourhoods.
+
+        `units` are the spans of the figures' units, `places` those of the places
+        named in the sentence: a share of a named place is not city-wide.
+        """
         out = []
         lex = self.lexicon
         seen = set()
@@ -1276,6 +1288,11 @@ class Extractor:
             if m.group("pct"):
                 if not lex.citywide_of.search(m.group("of")):
                     continue
+                of_start, of_end = m.span("of")
+                if _DEMONSTRATIVE.match(m.group("of")) or any(
+                    of_start <= s < of_end for s, _ in places
+                ):
+                    continue  # "80% of the Sheikh Saeed district": a share of a district
                 measure, of = "percent", sentence[m.start("of") : m.end("of")].strip()
             elif m.group("km"):
                 measure, of = "km2", ""
@@ -1285,6 +1302,9 @@ class Extractor:
                     continue
                 if _TAKEN_BEFORE.search(low, max(0, m.start() - 60), m.start()):
                     continue  # "took control of two districts": what was taken, not a total
+            clause_start, _ = breaks.around(m.start(), m.end())
+            if lex.hedges.search(sentence, max(clause_start, m.start() - 50), m.start()):
+                continue  # "they will be in control of 60 percent": not yet
             status = self._figure_side(sentence, low, m, breaks)
             if status is None:
                 continue

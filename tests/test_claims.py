@@ -338,6 +338,22 @@ CASES = [
         None,
         {("sakhour", "contested", "2016-11-29")},
     ),
+    # a share of a named place is a partial hold of that place, not a city-wide figure
+    (
+        "The army and allied militias seized control of over 80% of the strategic Sheikh Saeed "
+        "district on Sunday.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-27")},
+    ),
+    ("The army took most of al-Sukkari on Monday.", None, {("sukkari", "contested", "2016-11-28")}),
+    ("Troops captured more than 40 percent of this important area in the east.", None, set()),
+    # a share that is only expected is no figure
+    (
+        "Should al-Sukkari fall, the army will be in control of more than 60 percent of the "
+        "east Aleppo pocket.",
+        None,
+        set(),
+    ),
     # conditions and plans are no claims
     ("Should the rebels lose Sheikh Saeed, the enclave would split.", None, set()),
     ("They are preparing a mounting stage for future attacks on al-Sukkari.", None, set()),
