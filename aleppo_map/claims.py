@@ -268,20 +268,32 @@ _CLAUSE_BREAK = re.compile(
 )  # matched against lower-cased text
 # A proper name of up to four words ("Scientific Research Housing", "al-Inzarat").
 _NAME_WORD = r"(?:(?:al|el|as|ash|ad|at|an|ar|az)-)?[A-Z][\w'’]*"
-_LIST_ITEM = _NAME_WORD + r"(?:[ -]" + _NAME_WORD + r"){0,3}"
-_NAME_PHRASE = re.compile(_LIST_ITEM)
+_NAME_PHRASE = re.compile(_NAME_WORD + r"(?:[ -]" + _NAME_WORD + r"){0,3}")
+# A listed place we may not know: a name, and the kind of place it is ("Mahalej factories").
+_PLACE_KINDS = (
+    r"(?:factor(?:y|ies)|station|roundabout|square|camp|hospital|school|hill|hilltop|bridge|"
+    r"street|road|area|district|neighbou?rhood|quarter|complex|mosque|market|gate|barracks|"
+    r"college|academy|estate|housing|park|cemetery|towers?)"
+)
+_LIST_ITEM = _NAME_PHRASE.pattern + r"(?-i:\s+" + _PLACE_KINDS + r")?"
+# What joins the places of a list
+_LIST_AND = r"(?:and|or|as well as|&|in addition to|along with|plus)"
 # Before the first known place of a list: "the", and names we do not know.
 _LIST_HEAD = re.compile(
     r"\s*(?:[Tt]he\s+)?(?:" + _LIST_ITEM + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?)*$"
 )
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
-    r"^[\s,]*(?:(?:and|or|as well as|&)\s+)?(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
+    r"^(?:\s+" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
+    r"(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
-    r"|^,\s*(?:an?|the)\s[^,;]{0,60},\s*(?:and\s+)?$"
+    # an apposition: "X neighbourhood, one of the largest districts, in addition to Y"
+    r"|^(?:\s+" + _PLACE_KINDS + r"\b)?,\s*(?:an?|the|one of the)\s[^,;]{0,60},\s*"
+    r"(?:" + _LIST_AND + r"\s+)?$"
     # names we do not know, listed between ones we do: ", al-Inzarat, Karm al-Tahhan, and "
-    r"|^(?-i:(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?" + _LIST_ITEM + r")+)"
-    r"\s*,?\s*(?:and\s+)?(?:the\s+)?$",
+    r"|^(?-i:(?:(?:\s*,\s*(?:" + _LIST_AND + r"\s+)?|\s+" + _LIST_AND + r"\s+)(?:the\s+)?"
+    + _LIST_ITEM
+    + r")+)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:(?:parts?|some|most|half) of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")

@@ -338,6 +338,28 @@ CASES = [
         None,
         {("sakhour", "contested", "2016-11-29")},
     ),
+    # lists: names we do not know and the kind of place they are, an apposition,
+    # "in addition to", "as well as part of"
+    (
+        "Troops wrested control of several areas, including al-Haydariyeh, al-Inzarat, "
+        "Mahalej factories, Jandoul roundabout, and Bustan al-Basha.",
+        None,
+        {
+            ("haydariyeh", "government", "2016-11-29"),
+            ("bustan-al-basha", "government", "2016-11-29"),
+        },
+    ),
+    (
+        "Government forces took more districts, most recently the Sheikh Saeed neighborhood, one of the "
+        "largest rebel-held districts, in addition to al-Salihin and Al-Daadaa, as well as part "
+        "of the al-Fardous neighborhood.",
+        None,
+        {
+            ("sheikh-saeed", "government", "2016-11-29"),
+            ("salihin", "government", "2016-11-29"),
+            ("fardous", "contested", "2016-11-29"),
+        },
+    ),
     # a share of a named place is a partial hold of that place, not a city-wide figure
     (
         "The army and allied militias seized control of over 80% of the strategic Sheikh Saeed "
