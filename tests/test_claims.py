@@ -350,9 +350,9 @@ CASES = [
         },
     ),
     (
-        "Government forces took more districts, most recently the Sheikh Saeed neighborhood, one of the "
-        "largest rebel-held districts, in addition to al-Salihin and Al-Daadaa, as well as part "
-        "of the al-Fardous neighborhood.",
+        "Government forces took more districts, most recently the Sheikh Saeed neighborhood, "
+        "one of the largest rebel-held districts, in addition to al-Salihin and Al-Daadaa, as "
+        "well as part of the al-Fardous neighborhood.",
         None,
         {
             ("sheikh-saeed", "government", "2016-11-29"),
