@@ -291,9 +291,15 @@ _LIST_GAP = re.compile(
     r"|^(?:\s+" + _PLACE_KINDS + r"\b)?,\s*(?:an?|the|one of the)\s[^,;]{0,60},\s*"
     r"(?:" + _LIST_AND + r"\s+)?$"
     # names we do not know, listed between ones we do: ", al-Inzarat, Karm al-Tahhan, and "
-    r"|^(?-i:(?:(?:\s*,\s*(?:" + _LIST_AND + r"\s+)?|\s+" + _LIST_AND + r"\s+)(?:the\s+)?"
+    r"|^(?-i:(?:(?:\s*,\s*(?:"
+    + _LIST_AND
+    + r"\s+)?|\s+"
+    + _LIST_AND
+    + r"\s+)(?:the\s+)?"
     + _LIST_ITEM
-    + r")+)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:(?:parts?|some|most|half) of\s+)?(?:the\s+)?$",
+    + r")+)\s*,?\s*(?:"
+    + _LIST_AND
+    + r"\s+)?(?:(?:parts?|some|most|half) of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
@@ -840,9 +846,7 @@ class Extractor:
             )
         if figures:
             places = [(s, e) for s, e, _ in local]
-            ctx.claims.extend(
-                self._figures(ctx, sentence, low, units, breaks, source_at, places)
-            )
+            ctx.claims.extend(self._figures(ctx, sentence, low, units, breaks, source_at, places))
 
     def _cues(self, sentence: str) -> list[tuple[Cue, _CueHit]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""

@@ -59,15 +59,19 @@ _NO_NAME = object()  # a word that opens no name, even after a glued particle
 # Words that start a name: a capitalised Latin word or an Arabic-script word.
 # The class comes first so the regex engine can skip to it; the look-behind
 # then rejects a capital inside a word ("McDonald").
-_CANDIDATE = re.compile(r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0621-\u064A](?<![^\W_].)" + WORD_TAIL)
+# A capital right after a glued article ("alMaadi") starts a name too.
+_CANDIDATE = re.compile(
+    r"[A-Z\u00C0-\u00D6\u00D8-\u00DE\u0621-\u064A](?:(?<![^\W_].)|(?<=\b[ae]l[A-Z]))" + WORD_TAIL
+)
 # The next word of a name: after a space, a hyphen or one line break.
 _WORD = re.compile(WORD_PATTERN)
 _NEXT_WORD = re.compile(
     r"(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]*\n?[ \t\u00a0]*)(?P<word>" + WORD_PATTERN + ")"
 )
-# An Arabic article just before a name ("al-" or "al "), kept in the surface.
+# An Arabic article just before a name ("al-", "al " or glued: "alShaar"), kept in the surface.
 _ARTICLE_BEFORE = re.compile(
-    r"(?<![^\W_])(?:(?:al|el|ad|ed|as|es|ash|esh|at|et|az|ez|aj|an|ar|adh)[-‐‑]|(?:al|el) )$",
+    r"(?<![^\W_])(?:(?:al|el|ad|ed|as|es|ash|esh|at|et|az|ez|aj|an|ar|adh)[-‐‑]|(?:al|el) "
+    r"|(?-i:[ae]l))$",
     re.IGNORECASE,
 )
 # One-letter Arabic particles written joined to the next word (and, in, to, so).

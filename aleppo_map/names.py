@@ -66,6 +66,7 @@ _NISBA_END = re.compile(r"(?:iy(?:eh|ah|a|e)|ie?h|ia|ya|yeh|yah)$")
 _TA_MARBUTA_END = re.compile(r"(?:eh|ah|e)$")
 _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[IVX]+")
+_GLUED_ARTICLE = re.compile(r"[ae]l(?=[A-Z])")
 
 # Arabic: diacritics (harakat, superscript alef, Quranic marks) and tatweel.
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -154,6 +155,9 @@ def token_key(word: str) -> str:
     """
     if is_arabic(word):
         return _arabic_key(word)
+    glued = _GLUED_ARTICLE.match(word)
+    if glued:  # "alDawla", "elMaadi": the article written joined, the name capitalised
+        word = word[glued.end() :]
     if _ROMAN.fullmatch(word):
         return word  # part numbers: District II is not District III
     light = light_fold(word)

@@ -304,3 +304,10 @@ def test_place_cue_words_are_found_as_whole_words(text, expected):
 
     found = [text[s:].split()[0].strip(",;") for s in _cue_starts(text)]
     assert found == expected
+
+
+def test_find_names_with_the_article_glued_on(gazetteer):
+    # Some activist English writes the article joined: "alShaar", "Saif alDawla".
+    text = "Shelling hit alShaar and Saif alDawla; McDonald and DeLorean are no places."
+    found = [(m.surface, m.place_id) for m in gazetteer.find(text)]
+    assert found == [("alShaar", "shaar"), ("Saif alDawla", "saif-al-dawla")]
