@@ -465,7 +465,6 @@ def _after_article(low: str, pos: int) -> bool:
     return _ARTICLE_AT_END.search(low, max(0, word_end - 3), word_end) is not None
 
 
-# A clause joined on with its own subject: "..., and state TV said ...".
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to)\s+"
@@ -490,6 +489,7 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+# A clause joined on with its own subject: "..., and state TV said ...".
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
 # A speech verb followed by what was said (three words or more), not ", the army said."
 _SPEECH_WITH_CONTENT = re.compile(r"\s+(?:that\s+)?[\"“']?\w[\w'’-]*\s+[\w'’-]+\s+[\w'’-]+")
@@ -538,7 +538,7 @@ class _Context:
         self.narrator = _narrator(doc)
         self._dates: dict[str, list[DateMention]] = {}
         self._points: dict[str, tuple[list[DateMention], str]] = {}
-        self.cue_starts: list[int] = []  # where the cues of the sentence being read start
+        self.cue_starts: list[int] = []  # where the claim-making cues of a sentence start
 
     def dates(self, sentence: str) -> list[DateMention]:
         found = self._dates.get(sentence)
@@ -759,7 +759,6 @@ class Extractor:
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
-        ctx.cue_starts = [hit.start for _, hit in cue_hits]
         verb_starts = [hit.start for cue, hit in cue_hits if cue.kind != "adjective"]
         breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
@@ -1036,13 +1035,16 @@ class Extractor:
         # None when every actor is an object: "the Nusra Front's stronghold" names no
         # one who took it, so the side is the article's (as for "the fall of X").
         actor = ([a for a in in_clause if a in subjects] or subjects or [None])[-1]
-        if subjects and _PARTICIPLE_AFTER.search(sentence, max(0, hit.start - 12), hit.start):
+        if (
+            subjects
+            and _ING_START.match(sentence, hit.start)
+            and _PARTICIPLE_AFTER.search(sentence, max(0, hit.start - 12), hit.start)
+        ):
             # "..., after taking X", "..., seizing X": the subject of the main clause
             # (after the speech verb: "a military source told Reuters that pro-Assad
             # forces advanced ..., since taking X" is about the forces)
-            if _ING_START.match(sentence, hit.start):
-                said = [v.end() for v in self.lexicon.speech.finditer(breaks.low, 0, hit.start)]
-                actor = next((a for a in subjects if a.start() >= (said or [0])[-1]), actor)
+            said = [v.end() for v in self.lexicon.speech.finditer(breaks.low, 0, hit.start)]
+            actor = next((a for a in subjects if a.start() >= (said or [0])[-1]), actor)
         if cue.side == "default":
             return _PENDING, ""
         if actor is None and cue.side == "actor_strict":
