@@ -116,13 +116,19 @@ class Page:
 
     def open_popup(self, place_id: str):
         # The click goes to the path itself: a click at its centre's coordinates
-        # could land on a neighbour while the map still settles.
-        self.page.locator(f'path[data-place-id="{place_id}"]').dispatch_event("click")
+        # could land on a neighbour while the map still settles. It carries the
+        # coordinates of the path's middle, where Leaflet opens the popup, as a
+        # user's click on the place would.
+        path = self.page.locator(f'path[data-place-id="{place_id}"]')
+        box = path.bounding_box()
+        middle = {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2}
+        path.dispatch_event("click", {**middle, "bubbles": True})
         popup = self.page.locator(".leaflet-popup-content .am-popup")
         popup.wait_for()
         name = Gazetteer.default()[place_id].name
         assert popup.locator(".am-popup-title").inner_text().startswith(name)
-        self.page.wait_for_timeout(300)  # Leaflet fades popups in; screenshots come after
+        # Leaflet fades popups in and pans them into view; screenshots come after
+        self.page.wait_for_timeout(800)
         return popup
 
     def screenshot(self, name: str) -> Path:
