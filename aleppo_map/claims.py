@@ -37,6 +37,7 @@ SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 DATE_REACH = 100  # a date further from the cue than this belongs to another clause
 SUBJECT_GAP = 12  # "rebels are still in X": at most this between the subject and its verb
+SUBJECT_REACH = 30  # "After taking X, the Syrian army's elite units ...": from the comma on
 REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb this near a date
 # The first object of a verb stands this close to it ("took the strategic Sheikh
 # Saeed district"); a place further on is where, not what ("captured ...
@@ -476,6 +477,17 @@ _POSSESSIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+# A sentence that opens with a participle clause: "After losing", "Having taken"
+_OPENING_PARTICIPLE = re.compile(
+    r"\W*(?:(?:after|before|while|since|upon|by|on)\s+[a-z]+ing|having(?:\s+(?:now|just))?\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
+
+
+def _opens_with_participle(sentence: str, hit: _CueHit) -> bool:
+    """Whether the cue is the participle the sentence opens with ("After losing X, ...")."""
+    opening = _OPENING_PARTICIPLE.match(sentence)
+    return opening is not None and hit.start < opening.end() <= hit.end
 
 
 def _can_be_subject(sentence: str, actor: re.Match) -> bool:
@@ -1045,6 +1057,20 @@ class Extractor:
             # forces advanced ..., since taking X" is about the forces)
             said = [v.end() for v in self.lexicon.speech.finditer(breaks.low, 0, hit.start)]
             actor = next((a for a in subjects if a.start() >= (said or [0])[-1]), actor)
+        elif actor is None and _opens_with_participle(sentence, hit):
+            # "After losing X, rebels fell back to Y", "Having taken X, the army ...":
+            # the subject comes after the opening clause
+            comma = sentence.find(",", hit.end)
+            actor = next(
+                (
+                    a
+                    for a in actors
+                    if comma != -1
+                    and comma < a.start() <= comma + SUBJECT_REACH
+                    and _can_be_subject(sentence, a)
+                ),
+                None,
+            )
         if cue.side == "default":
             return _PENDING, ""
         if actor is None and cue.side == "actor_strict":

@@ -385,6 +385,30 @@ CASES = [
         None,
         {("sukkari", "government", "2016-11-28"), ("shaar", "government", "2016-11-28")},
     ),
+    # a loss under way is not yet a loss
+    (
+        "Rebels are rapidly losing ground in al-Sukkari.",
+        None,
+        {("sukkari", "contested", "2016-11-29")},
+    ),
+    ("The army was losing al-Fardous on Monday.", None, {("fardous", "contested", "2016-11-28")}),
+    # an opening participle clause: its subject comes after the comma;
+    # "fell back to" is a retreat, not a fall
+    (
+        "After losing Hanano on Saturday, rebels fell back to al-Shaar.",
+        None,
+        {("hanano", "government", "2016-11-26"), ("shaar", "rebels", "2016-11-26")},
+    ),
+    (
+        "Having retaken Sheikh Saeed, insurgents dug in. The army took Hanano and troops "
+        "captured Jibreen.",
+        None,
+        {
+            ("sheikh-saeed", "rebels", "2016-11-29"),
+            ("hanano", "government", "2016-11-29"),
+            ("jibreen", "government", "2016-11-29"),
+        },
+    ),
 ]
 
 
