@@ -285,9 +285,12 @@ _LIST_HEAD = re.compile(
 )
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
-    r"^(?:\s+" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
-    r"(?:(?:parts?|some|most|half|a third|a quarter) of\s+)?"
+    r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
+    r"(?:(?:(?:large|small|big|vast|major)\s+)?(?:parts?|some|most|half|a third|a quarter) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
+    # where in the city: "Sheikh Saeed in the south and Saliheen in the east"
+    r"|^\s+in\s+the\s+(?:north|south|east|west|centre|center)(?:-?(?:east|west))?(?:ern)?"
+    r"(?:\s+of\s+the\s+city)?\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # an apposition: "X neighbourhood, one of the largest districts, in addition to Y"
     r"|^(?:\s+" + _PLACE_KINDS + r"\b)?,\s*(?:an?|the|one of the)\s[^,;]{0,60},\s*"
     r"(?:" + _LIST_AND + r"\s+)?$"
@@ -302,6 +305,11 @@ _LIST_GAP = re.compile(
     + _LIST_AND
     + r"\s+)?(?:(?:parts?|some|most|half) of\s+)?(?:the\s+)?$",
     re.IGNORECASE,
+)
+# A place's name before one of these names a site there, not the place
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:station|roundabout|road|street|highway|hospital|school|mosque|bridge|"
+    r"square|junction|crossing|factory|factories|plant|checkpoint)s?\b"
 )
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
@@ -477,6 +485,11 @@ _POSSESSIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+_POSSESSIVE_CUE = re.compile(
+    r"['’]s?\s+(?:(?:swift|rapid|recent|latest|reported|apparent|final) )?$"
+)
+_LOSS_NOUN = re.compile(r"\bloss\b")
+_FALL_NOUN = re.compile(r"\b(?:fall|collapse)\b")
 # A sentence that opens with a participle clause: "After losing", "Having taken"
 _OPENING_PARTICIPLE = re.compile(
     r"\W*(?:(?:after|before|while|since|upon|by|on)\s+[a-z]+ing|having(?:\s+(?:now|just))?\s+[a-z]+)\b",
@@ -820,11 +833,18 @@ class Extractor:
                 continue
             if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start):
                 status = "contested"  # a denied capture: the place is disputed
+            shared = False  # "large parts of A, B and C": the share goes with the whole list
             for mention in targets:
+                if mention.start >= offset and _FACILITY_AFTER.match(
+                    sentence, mention.end - offset
+                ):
+                    continue  # "the Sleiman al-Halabi water station": not the district
                 held = status
-                partial = mention.start >= offset and _PARTIAL_BEFORE.search(
-                    sentence, 0, mention.start - offset
+                partial = shared or (
+                    mention.start >= offset
+                    and _PARTIAL_BEFORE.search(sentence, 0, mention.start - offset)
                 )
+                shared = bool(partial) and not referred
                 if referred and not partial:  # "captured parts of the district"
                     partial = _PARTIAL_AFTER.match(sentence, hit.end)
                 if held in SIDES and partial:
@@ -1026,6 +1046,18 @@ class Extractor:
             ]
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
+            # "the army's capture of X", "the rebels' loss of X": the possessor acts
+            owner = next(
+                (a for a in actors if _POSSESSIVE_CUE.match(sentence, a.end(), hit.start)), None
+            )
+            if owner is not None and hit.text.endswith(" of"):
+                side = owner.lastgroup
+                if _LOSS_NOUN.search(hit.text):
+                    side = OPPOSITE.get(side)
+                elif _FALL_NOUN.search(hit.text):
+                    side = None  # "the army's fall of X" is not English: no guess
+                if side is not None:
+                    return side, sentence[owner.start() : owner.end()]
             return _PENDING, ""
         if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start):
             # "the (recently) recaptured Sheikh Saeed": a participle; the subject of

@@ -392,6 +392,61 @@ CASES = [
         {("sukkari", "contested", "2016-11-29")},
     ),
     ("The army was losing al-Fardous on Monday.", None, {("fardous", "contested", "2016-11-28")}),
+    # a pocket that includes places; routed from; in the army's hands; swept through
+    (
+        "Rebels have been pushed back into a shrinking pocket that includes al-Mashhad and "
+        "al-Ansari.",
+        None,
+        {("mashhad", "rebels", "2016-11-29"), ("ansari", "rebels", "2016-11-29")},
+    ),
+    (
+        "Government forces were routed from Sheikh Saeed.",
+        None,
+        {("sheikh-saeed", "rebels", "2016-11-29")},
+    ),
+    (
+        "Al-Sakhour is now fully in the army's hands.",
+        None,
+        {("sakhour", "government", "2016-11-29")},
+    ),
+    ("Troops swept through al-Shaar on Sunday.", None, {("shaar", "government", "2016-11-27")}),
+    # the scene of clashes
+    ("Al-Sukkari was the scene of fierce clashes.", None, {("sukkari", "contested", "2016-11-29")}),
+    (
+        "Bustan al-Qasr witnessed heavy fighting on Monday.",
+        None,
+        {("bustan-al-qasr", "contested", "2016-11-28")},
+    ),
+    # a possessive actor before a capture noun acts; before "loss" it loses
+    (
+        "The government's capture of Hanano split the enclave.",
+        None,
+        {("hanano", "government", "2016-11-29")},
+    ),
+    (
+        "The rebels' loss of al-Shaar on Monday was a blow.",
+        None,
+        {("shaar", "government", "2016-11-28")},
+    ),
+    # "large parts of" goes with the whole list; a site named after a district is
+    # not the district; "X in the south and Y in the east" is one list
+    (
+        "The army restored security to al-Sakhour, in addition to the Sleiman al-Halabi water "
+        "station and large parts of Bustan al-Basha, al-Halwaniya and al-Jazmati.",
+        None,
+        {
+            ("sakhour", "government", "2016-11-29"),
+            ("bustan-al-basha", "contested", "2016-11-29"),
+            ("halwaniyeh", "contested", "2016-11-29"),
+            ("karm-al-jazmati", "contested", "2016-11-29"),
+        },
+    ),
+    ("Troops reached Hanano road on Monday.", None, set()),
+    (
+        "Insurgents lost Sheikh Saeed in the south and Saliheen in the east on Monday.",
+        None,
+        {("sheikh-saeed", "government", "2016-11-28"), ("salihin", "government", "2016-11-28")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
@@ -737,6 +792,7 @@ def test_share_back_in_state_control_is_the_government_and_its_place_stops_at_th
             "and Sheikh Khodr.",
             {
                 ("bustan-al-basha", "government"),
+                ("karm-homad", "government"),  # Karm al-Tahhan: an Arabic name of Karm Homad
                 ("halwaniyeh", "government"),
                 ("sheikh-khodr", "government"),
             },
