@@ -311,6 +311,19 @@ _FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:station|roundabout|road|street|highway|hospital|school|mosque|bridge|"
     r"square|junction|crossing|factory|factories|plant|checkpoint)s?\b"
 )
+_EXCEPTION_BEFORE = re.compile(
+    r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|but not|"
+    r"excluding|not including)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _excepted(sentence: str, cue_end: int, place: int) -> bool:
+    """ "lost all of the north, with the exception of X": X is left out of the cue's claim."""
+    exception = _EXCEPTION_BEFORE.search(sentence, cue_end, place)
+    return exception is not None
+
+
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
@@ -318,7 +331,8 @@ _LIST_INTRO = re.compile(
 )
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
 _ADJACENT_GAP = re.compile(
-    r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|"
+    r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|besieged|"
+    r"embattled|strategic|key|ancient|historic|nearby|adjacent|neighbou?ring|remaining|"
     r"district|districts|neighbou?rhoods?|areas?|quarters?|town|city's|aleppo's|of)\s+)*$",
     re.IGNORECASE,
 )
@@ -466,6 +480,18 @@ _LOSS_WORDS = re.compile(r"driven|withdr|retreat|pushed out|expelled|lost", re.I
 _ARTICLE_AT_END = re.compile(r"\b(?:an|the|a)$")
 
 
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:(?:also|widely|first)\s+)?$")
+_AGENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?by\b")
+
+
+def _passive_without_agent(low: str, verb: re.Match) -> bool:
+    """ "clashes were reported between rebels and troops": no one is said to speak."""
+    return (
+        _PASSIVE_BEFORE.search(low, max(0, verb.start() - 20), verb.start()) is not None
+        and _AGENT_AFTER.match(low, verb.end()) is None
+    )
+
+
 def _after_article(low: str, pos: int) -> bool:
     """True when "a", "an" or "the" and white space stand right before `pos`."""
     word_end = len(low[:pos].rstrip())  # str.isspace is the regex \s
@@ -482,6 +508,11 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _POSSESSIVE_AFTER = re.compile(
     r"['’]s?\s+(?!(?:forces|troops|army|fighters|militias?|allies|units|soldiers|men)\b)"
+)
+_ATTRIBUTIVE_AFTER = re.compile(
+    r"(?:[- ](?:held|controlled)|\s+(?:enclave|pocket|territor(?:y|ies)|areas?|districts?|"
+    r"neighbou?rhoods?|strongholds?|bastions?|positions|lines|defen[cs]es|front))\b",
+    re.IGNORECASE,
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
@@ -505,11 +536,13 @@ def _opens_with_participle(sentence: str, hit: _CueHit) -> bool:
 
 def _can_be_subject(sentence: str, actor: re.Match) -> bool:
     """Whether an actor match stands where a subject may: not after a preposition
-    ("clashes with rebels") nor before a possessive ("the Nusra Front's stronghold")."""
+    ("clashes with rebels"), nor before a possessive ("the Nusra Front's stronghold")
+    or a place it qualifies ("pounded the rebel enclave")."""
     start, end = actor.span()
     return not (
         _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)
         or _POSSESSIVE_AFTER.match(sentence, end)
+        or _ATTRIBUTIVE_AFTER.match(sentence, end)
     )
 
 
@@ -835,10 +868,13 @@ class Extractor:
                 status = "contested"  # a denied capture: the place is disputed
             shared = False  # "large parts of A, B and C": the share goes with the whole list
             for mention in targets:
-                if mention.start >= offset and _FACILITY_AFTER.match(
-                    sentence, mention.end - offset
+                if mention.start >= offset and (
+                    _FACILITY_AFTER.match(sentence, mention.end - offset)
+                    or _excepted(sentence, hit.end, mention.start - offset)
                 ):
-                    continue  # "the Sleiman al-Halabi water station": not the district
+                    # "the Sleiman al-Halabi water station" is not the district, and
+                    # "lost all of the north, with the exception of X" says X was not lost
+                    continue
                 held = status
                 partial = shared or (
                     mention.start >= offset
@@ -1200,7 +1236,9 @@ class Extractor:
         verbs = [
             v
             for v in speech
-            if (verb < 0 or v.start() == verb) and not _after_article(low, v.start())
+            if (verb < 0 or v.start() == verb)
+            and not _after_article(low, v.start())
+            and not _passive_without_agent(low, v)
         ]
         if not verbs:
             return None

@@ -447,6 +447,27 @@ CASES = [
         None,
         {("sheikh-saeed", "government", "2016-11-28"), ("salihin", "government", "2016-11-28")},
     ),
+    # a place left out ("with the exception of X") is no loss; "X, where clashes were
+    # reported" is fought over, and a passive "were reported" names no speaker
+    (
+        "Rebels have lost almost all of the north, with the exception of the Sheikh Kheder "
+        "neighborhood, where heavy clashes were reported Monday between rebels and troops.",
+        None,
+        {("sheikh-khodr", "contested", "2016-11-28")},
+    ),
+    # "rebel enclave" names a place, not who acts; "the road of X" is not X
+    (
+        "On Sunday, they pounded the rebel enclave, seizing the Maadi district, a monitor "
+        "said. Government forces took al-Shaar.",
+        None,
+        {("asileh", "government", "2016-11-27"), ("shaar", "government", "2016-11-27")},
+    ),
+    ("The regime forces secured the new road of Aleppo international airport.", None, set()),
+    (
+        "Smoke rises over the rebel-held besieged al-Qaterji neighbourhood.",
+        None,
+        {("karm-al-qaterji", "rebels", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
@@ -853,6 +874,17 @@ def test_a_relative_clause_that_claims_something_else_is_no_speaker(extractor):
         "had cut its ties with al-Qaeda.",
     )
     assert claim.attributed_to == "Wire (reporter)"
+
+
+def test_a_passive_report_names_no_speaker(extractor):
+    (claim,) = claims_of(
+        extractor, "Heavy clashes were reported in al-Sukkari between rebels and troops."
+    )
+    assert (claim.place_id, claim.status, claim.attributed_to) == (
+        "sukkari",
+        "contested",
+        "Wire (reporter)",
+    )
 
 
 def test_a_speaker_after_according_to_is_who_said_it(extractor):
