@@ -232,7 +232,10 @@ class Lexicon:
         self.hedges = re.compile(_wordy(data["hedges"], flags), flags)
         self.denials = re.compile(_wordy(data["denials"], flags), flags)
         past_states = _wordy(data.get("past_states", "(?!)"), flags)
-        self.past_states = re.compile(past_states + r"\s*$", flags)
+        # "had been (one of the longest-held districts) under rebel control"
+        self.past_states = re.compile(
+            past_states + r"(?:\s+(?:one of\s+)?(?:the|a|an)(?:\s+[\w'’-]+){1,3})?\s*$", flags
+        )
         self.completions = re.compile(_wordy(data["completions"], flags) + r"\s+to\s*$", flags)
         self.anaphors = re.compile(_wordy(data["anaphors"], flags), flags)
         self.locatives = re.compile(_wordy(data["locatives"], flags) + r"\s*(?:the\s+)?$", flags)
@@ -324,10 +327,17 @@ def _excepted(sentence: str, cue_end: int, place: int) -> bool:
     return exception is not None
 
 
+# After "the area": a name that says which area it is, so it refers to nothing before
+_NAMED_AFTER = re.compile(
+    r"\s+(?:around|round|near|surrounding|of|between|close to|next to|adjacent to|"
+    r"(?:north|south|east|west)(?:ern)?(?: part)? of)\s+(?:the\s+)?[A-Z]"
+)
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
-    r",?\s+(?:including|such as|among them|namely)\s+|\s[—–]\s|:\s", re.IGNORECASE
+    r",?\s+(?:including|such as|among them|namely|notably|especially|particularly|"
+    r"(?:the\s+)?(?:largest|biggest|main|most important) of (?:them|which))\s+|\s[—–]\s|:\s",
+    re.IGNORECASE,
 )
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
 _ADJACENT_GAP = re.compile(
@@ -1039,9 +1049,10 @@ class Extractor:
                 found = skip.match(window)
                 if found:
                     window = window[found.end() :]
-            found = lex.anaphors.match(window.lstrip()) if window.strip() else None
-            if found is None:
-                return []
+            window = window.lstrip()
+            found = lex.anaphors.match(window) if window else None
+            if found is None or _NAMED_AFTER.match(window, found.end()):
+                return []  # "the area around the Citadel", "the district of Sheikh Lutfi"
             anaphor_pos = hit.end
         earlier = [m for s, _, m in local if s < anaphor_pos]
         if earlier:
@@ -1066,7 +1077,7 @@ class Extractor:
             if inside is not None:
                 return inside.lastgroup, inside.group()
             return None, ""
-        if cue.side == "actor_after":
+        if cue.side in ("actor_after", "agent"):
             # "fell to the army", not "fell, while Kurdish forces advanced": same clause
             # and named as the agent: "to"/"by" just before it, or right after a cue
             # that ends in "of" ("in the hands of the army"); "X has fallen, a rebel
@@ -1094,7 +1105,8 @@ class Extractor:
                     side = None  # "the army's fall of X" is not English: no guess
                 if side is not None:
                     return side, sentence[owner.start() : owner.end()]
-            return _PENDING, ""
+            # "agent": a cue that is no claim without its agent ("X, captured by ...")
+            return (_PENDING, "") if cue.side == "actor_after" else (None, "")
         if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start):
             # "the (recently) recaptured Sheikh Saeed": a participle; the subject of
             # the sentence is not who captured it, so the article's capturing side is

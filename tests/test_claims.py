@@ -468,6 +468,47 @@ CASES = [
         None,
         {("karm-al-qaterji", "rebels", "2016-11-29")},
     ),
+    # "retook “full control” of" with quotes; the capture wins over "rebel-held"
+    (
+        "Government forces have retaken “full control” of the rebel-held district of Masaken "
+        "Hanano, state media said on Saturday.",
+        None,
+        {("hanano", "government", "2016-11-26")},
+    ),
+    # a state that had held, with its noun phrase, is over
+    (
+        "Al-Shaar, which had been one of the longest-held districts under the opposition’s "
+        "control, is quiet.",
+        None,
+        set(),
+    ),
+    # "the area around X" names its place: it does not refer back
+    (
+        "Troops entered Bab al-Hadid on Tuesday. The army now controls the entire area "
+        "around the Aleppo Citadel.",
+        None,
+        {("bab-al-hadid", "contested", "2016-11-29")},
+    ),
+    # confined to: where a side is left, it holds; "the largest of them" opens a list
+    (
+        "The retreat leaves opposition fighters confined to a handful of neighbourhoods, "
+        "the largest of them Sukkari and Mashhad.",
+        None,
+        {("sukkari", "rebels", "2016-11-29"), ("mashhad", "rebels", "2016-11-29")},
+    ),
+    ("Civilians are confined to al-Mashhad, rebels said.", None, set()),
+    # a passive without "was", after a dash or comma, with its agent
+    (
+        "Troops killed 82 civilians in Bustan al-Qasr and al-Kalleseh – taken over that day "
+        "by government forces.",
+        None,
+        {("bustan-al-qasr", "government", "2016-11-29"), ("kalasa", "government", "2016-11-29")},
+    ),
+    (
+        "Troops advanced into al-Sakhour, captured Hanano by nightfall and pushed on.",
+        None,
+        {("sakhour", "contested", "2016-11-29"), ("hanano", "government", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
