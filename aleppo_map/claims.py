@@ -353,7 +353,10 @@ _DETERMINER_END = re.compile(
 )
 _BEFORE_GAP = re.compile(
     r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*)?"
-    r"(?:,[^,;]{0,80},?)?\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
+    # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
+    # ", reducing the number of districts remaining in rebel hands" is about something else
+    r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
+    r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
     r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an)\s+)*$",
     re.IGNORECASE,
 )
@@ -792,7 +795,11 @@ class Extractor:
                 if follow == " by ":  # "captured by the army"
                     actor = lex.actors.search(text, hit.end() + 4, hit.end() + 40)
                 else:
-                    before = list(lex.actors.finditer(text, max(0, hit.start() - 80), hit.start()))
+                    before = [
+                        a
+                        for a in lex.actors.finditer(text, max(0, hit.start() - 80), hit.start())
+                        if _can_be_subject(text, a)  # not "pounded the rebel enclave, seizing"
+                    ]
                     actor = before[-1] if before else None
                 if actor is not None:
                     counts[actor.lastgroup] += 1

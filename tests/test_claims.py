@@ -509,6 +509,18 @@ CASES = [
         None,
         {("sakhour", "contested", "2016-11-29"), ("hanano", "government", "2016-11-29")},
     ),
+    # a participle clause after a comma is about something else than the places before
+    (
+        "Government forces took Saliheen and Bab al-Maqaam, reducing the number of districts "
+        "remaining in opposition hands to 10.",
+        None,
+        {("salihin", "government", "2016-11-29"), ("bab-al-maqam", "government", "2016-11-29")},
+    ),
+    (
+        "Al-Sukkari, a district which is still in opposition hands, was shelled.",
+        None,
+        {("sukkari", "rebels", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
