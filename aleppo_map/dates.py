@@ -26,7 +26,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .text import openings
 
@@ -255,13 +255,31 @@ def _calendar_date(tag: str) -> str:
     """A calendar date (group "date" + `tag`); its parts are named m, d, y,
     or D, M, Y, or iso, + `tag`."""
     return rf"""(?P<date{tag}>
-        (?P<m{tag}>{_MONTH})\s+(?P<d{tag}>{_DAY_NUMBER})(?!\d|,\d)(?:,?\s+(?P<y{tag}>{_YEAR}))?
+        (?P<m{tag}>{_MONTH})\s+(?P<d{tag}>{_DAY_NUMBER})(?!\d|,\d)
+        (?:\s*[-–]\s*(?P<e{tag}>\d{{1,2}})(?![\d/:-]|\.\d))?(?:,?\s+(?P<y{tag}>{_YEAR}))?
       | (?<![\d.,:/])(?P<D{tag}>{_DAY_NUMBER})(?:\s+of)?\s+(?P<M{tag}>{_MONTH})
         (?:,?\s+(?P<Y{tag}>{_YEAR}))?
       | (?<![\d./-])(?P<iso{tag}>{_YEAR}-[01]\d-[0-3]\d)(?![\d/-])
     )"""
 
 
+# Days counted from the day named just before ("on Monday ... that day", "on Sunday,
+# a day after they seized it"); failing one, from publication day.
+CHAINED: dict[str, int] = {
+    "that day": 0,
+    "that same day": 0,
+    "the same day": 0,
+    "a day after": -1,
+    "one day after": -1,
+    "only a day after": -1,
+    "just a day after": -1,
+    "two days after": -2,
+    "the next day": 1,
+    "the following day": 1,
+    "a day later": 1,
+    "one day later": 1,
+}
+_CHAINED = rf"(?P<chain>{_any_case(CHAINED)})"
 _RELATIVE = rf"""(?P<rel>
     {_any_case(RELATIVE)}
   | (?:{_any_case(NUMBER_WORDS)}|\d{{1,2}})\s+{_any_case(["day", "days", "week", "weeks"])}
@@ -273,6 +291,7 @@ _RELATIVE = rf"""(?P<rel>
 _DATE_PATTERN = rf"""(?:
         {_WEEKDAY_PHRASE}(?:,?\s+{_calendar_date("w")})?
       | {_calendar_date("")}
+      | {_CHAINED}
       | {_RELATIVE}
     )"""
 # At a word start, the look-ahead from `openings` gives up on most words at once.
@@ -400,7 +419,11 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     - relative: "today", "earlier today", "this morning", "tonight",
       "yesterday", "last night", "the day before yesterday", "three days ago",
       "tomorrow", "this week", "earlier this week", "last week", "a week ago",
-      "next week", "over the weekend" (the keys of `RELATIVE`).
+      "next week", "over the weekend" (the keys of `RELATIVE`);
+    - counted from the day named before: "that day", "a day after", "the next
+      day" (the keys of `CHAINED`); "a day after" with no day before it counts
+      back from publication day;
+    - ranges: "November 26 - 27", "26-27 November" (the last day).
 
     Not read: numeric dates like 12/11/2016 (ambiguous), "on the 12th", "the
     day before", "last month", "this year".
@@ -419,6 +442,7 @@ def iter_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
     # that cannot hold one: a match after `pos` holds a hint after `pos`, so it
     # starts at most _LOOK_BACK before the next hint.
     pos = 0
+    previous: dt.date | None = None  # the last day named, for "that day", "a day after"
     while True:
         hint = _HINT.search(text, pos)
         if hint is None:
@@ -427,15 +451,38 @@ def iter_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
         if match is None:
             return
         mention = _mention(text, match, published)
+        if mention is not None and mention.kind == "chained":
+            mention = _chained(mention, previous, published)
         if mention is not None:
+            if mention.date is not None and mention.precision == "day":
+                previous = mention.date
             yield mention
         pos = match.end()
+
+
+def _chained(mention: DateMention, previous: dt.date | None, published: dt.date | None):
+    """ "that day", "a day after", "the next day": counted from the day named before.
+
+    With no day named before, "a day after" counts back from publication day, as
+    "yesterday" does; "that day" and "the next day" then refer to nothing.
+    """
+    offset = CHAINED[" ".join(mention.text.lower().split())]
+    base = previous if previous is not None else (published if offset < 0 else None)
+    if base is None:
+        return replace(mention, kind="relative")
+    date = base + dt.timedelta(days=offset)
+    if published is not None and date > published:
+        return replace(mention, kind="relative")
+    return replace(mention, date=date, kind="relative")
 
 
 def _mention(text: str, match: re.Match, published: dt.date | None) -> DateMention | None:
     start, end = match.span()
     precision = "day"
-    if match.group("rel") is not None:
+    if match.group("chain") is not None:
+        kind = "chained"  # its day is counted in iter_dates, from the day named before
+        date = None
+    elif match.group("rel") is not None:
         phrase = match.group("rel")
         if phrase == "Today" and _TITLE_WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start):
             return None
@@ -508,6 +555,10 @@ def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
             month_name, day_text, year_text = (found[g + tag] for g in order)
             month = MONTHS[month_name.rstrip(".").lower()]
             day = int(day_text.rstrip("stndrh"))
+            # "November 26 - 27": by its last day, what the period saw had happened
+            last = found.get("e" + tag)
+            if last and day < int(last) <= 31:
+                day = int(last)
             year = int(year_text) if year_text else None
         else:
             continue

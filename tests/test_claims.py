@@ -762,8 +762,9 @@ def test_articles_in_other_outlets_wording():
         ("reuters.txt", "jibreen", "government", "2016-12-07"),
         # afp.txt: dated by its dateline; "opposition-held X" overrun is government now
         ("afp.txt", "sheikh-khodr", "government", "2016-11-30"),
-        ("afp.txt", "jabal-badro", "government", "2016-11-30"),
-        ("afp.txt", "haydariyeh", "government", "2016-11-30"),
+        # "The advance [on Wednesday 30 Nov] came a day after troops seized ... Jabal Badro"
+        ("afp.txt", "jabal-badro", "government", "2016-11-29"),
+        ("afp.txt", "haydariyeh", "government", "2016-11-29"),
         ("afp.txt", "city", "government", "2016-11-30"),
         ("afp.txt", "bustan-al-basha", "contested", "2016-11-30"),  # Kurds took parts of it
         ("afp.txt", "sakhour", "contested", "2016-11-30"),

@@ -650,3 +650,35 @@ def test_no_full_date_gives_no_publication_date(text):
 def test_seed_articles_publication_dates(name, expected):
     text = (ROOT / "seeds" / name).read_text(encoding="utf-8")
     assert infer_published(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a range: by its last day, what the period saw had happened
+        ("Troops seized Hanano on November 26 - 27, ISW said.", [dt.date(2016, 11, 27)]),
+        ("Fighting on Nov. 26-27.", [dt.date(2016, 11, 27)]),
+        ("Fighting on 26-27 November 2016.", [dt.date(2016, 11, 27)]),
+        # counted from the day named before in the text
+        (
+            "They inspected Hanano on Sunday, a day after they seized it.",
+            [dt.date(2016, 11, 27), dt.date(2016, 11, 26)],
+        ),
+        (
+            "Troops on Monday killed 82 people in X, taken over that day by the army.",
+            [dt.date(2016, 11, 28), dt.date(2016, 11, 28)],
+        ),
+        (
+            "On Monday they advanced; the next day they took it.",
+            [dt.date(2016, 11, 28), dt.date(2016, 11, 29)],
+        ),
+        # with no day before it, "a day after" counts back from publication day
+        ("The advance came only a day after troops took Hanano.", [dt.date(2016, 11, 29)]),
+        # and "that day" or "the next day" refer to nothing
+        ("Troops took it that day.", [None]),
+        ("The next day they took it.", [None]),
+    ],
+)
+def test_ranges_and_days_counted_from_the_day_named_before(text, expected):
+    found = [m.date for m in find_dates(text, dt.date(2016, 11, 30))]
+    assert found == expected
