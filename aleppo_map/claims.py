@@ -357,7 +357,8 @@ _BEFORE_GAP = re.compile(
     # ", reducing the number of districts remaining in rebel hands" is about something else
     r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
     r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
-    r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an)\s+)*$",
+    r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an|considered|deemed|"
+    r"effectively|practically|virtually|completely|fully|finally|officially)\s+)*$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -497,6 +498,14 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:(?:also|wid
 _AGENT_AFTER = re.compile(r"\s+(?:[a-z]+\s+)?by\b")
 
 
+# "with reports saying", "amid claims that": a speech word used as a noun says nothing
+_NOUN_FORMS = frozenset({"reports", "claims", "states", "shows"})
+_NOUN_BEFORE = re.compile(
+    r"\b(?:with|of|from|amid|despite|after|by|to|in|on|the|media|news|conflicting|unconfirmed|"
+    r"early|initial|several|some|many|other|recent|these|those|such)\s+$"
+)
+
+
 def _passive_without_agent(low: str, verb: re.Match) -> bool:
     """ "clashes were reported between rebels and troops": no one is said to speak."""
     return (
@@ -513,6 +522,7 @@ def _after_article(low: str, pos: int) -> bool:
     return _ARTICLE_AT_END.search(low, max(0, word_end - 3), word_end) is not None
 
 
+_TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to)\s+"
@@ -900,7 +910,7 @@ class Extractor:
                 shared = bool(partial) and not referred
                 if referred and not partial:  # "captured parts of the district"
                     partial = _PARTIAL_AFTER.match(sentence, hit.end)
-                if held in SIDES and partial:
+                if partial and (held in SIDES or held == _PENDING):
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start))
         # "overran the rebel-held X": the adjective tells the state before the verb's
@@ -976,7 +986,9 @@ class Extractor:
                 # (a dash or colon that opens the list also ends the clause: look past it)
                 reach = min(clause_end + 2, hit.end + OBJECT_REACH)
                 intro = _LIST_INTRO.search(sentence, hit.end, reach)
-                if intro is not None:
+                if intro is not None and not any(hit.end < v < intro.start() for v in verb_starts):
+                    # (a list after another verb is that verb's: "an offensive ..., saying
+                    # they had controlled its northern part including X")
                     _, list_end = breaks.around(intro.end(), intro.end())
                     chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
             return chosen
@@ -1114,6 +1126,19 @@ class Extractor:
                     return side, sentence[owner.start() : owner.end()]
             # "agent": a cue that is no claim without its agent ("X, captured by ...")
             return (_PENDING, "") if cue.side == "actor_after" else (None, "")
+        if cue.side == "recipient":
+            # "handed X and Y over to Kurdish fighters": whoever they went to holds them
+            given = next(
+                (
+                    a
+                    for a in actors
+                    if hit.end <= a.start() <= clause_end
+                    and _TO_BEFORE.search(sentence, max(hit.end, a.start() - 12), a.start())
+                ),
+                None,
+            )
+            if given is not None:
+                return given.lastgroup, sentence[given.start() : given.end()]
         if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start):
             # "the (recently) recaptured Sheikh Saeed": a participle; the subject of
             # the sentence is not who captured it, so the article's capturing side is
@@ -1175,7 +1200,7 @@ class Extractor:
         else:
             side = actor.lastgroup
             phrase = sentence[actor.start() : actor.end()]
-        if cue.side == "opposite":
+        if cue.side in ("opposite", "recipient"):
             # "Kurdish forces took X after rebels abandoned it": the other actor named
             others = [a for a in actors if a.lastgroup != side]
             if others:
@@ -1258,6 +1283,7 @@ class Extractor:
             if (verb < 0 or v.start() == verb)
             and not _after_article(low, v.start())
             and not _passive_without_agent(low, v)
+            and not (v.group() in _NOUN_FORMS and _NOUN_BEFORE.search(low, 0, v.start()))
         ]
         if not verbs:
             return None

@@ -521,6 +521,50 @@ CASES = [
         None,
         {("sukkari", "rebels", "2016-11-29")},
     ),
+    # handed over: to whom decides; the passive names its agent
+    (
+        "The rebels decided to hand over the Hanano and Haydariya neighborhoods to Kurdish "
+        "fighters.",
+        None,
+        {("hanano", "kurdish", "2016-11-29"), ("haydariyeh", "kurdish", "2016-11-29")},
+    ),
+    (
+        "The YPG handed Sheikh Fares over to government forces.",
+        None,
+        {("sheikh-fares", "government", "2016-11-29")},
+    ),
+    ("Rebels handed over their weapons in al-Shaar.", None, set()),
+    (
+        "Bustan al-Basha and Sheikh Khodr were handed over to Syrian forces.",
+        None,
+        {
+            ("bustan-al-basha", "government", "2016-11-29"),
+            ("sheikh-khodr", "government", "2016-11-29"),
+        },
+    ),
+    # a share of a place that fell is still fought over
+    (
+        "Al-Haydariya and parts of the Sheikh Fares neighbourhood have also fallen to the army.",
+        None,
+        {("haydariyeh", "government", "2016-11-29"), ("sheikh-fares", "contested", "2016-11-29")},
+    ),
+    # "with reports saying" names no speaker; a list after another verb is that verb's
+    (
+        "The regime gained ground in its offensive on Monday in the east, with reports saying "
+        "they had controlled its northern part including al-Sakhour.",
+        None,
+        {("sakhour", "government", "2016-11-28")},
+    ),
+    (
+        "Al-Shaar district is seeing some intensified fighting.",
+        None,
+        {("shaar", "contested", "2016-11-29")},
+    ),
+    (
+        "A rebel counteroffensive at Karm al-Maysar failed to yield any gains.",
+        None,
+        {("karm-al-myassar", "contested", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (

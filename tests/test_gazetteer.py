@@ -311,3 +311,23 @@ def test_find_names_with_the_article_glued_on(gazetteer):
     text = "Shelling hit alShaar and Saif alDawla; McDonald and DeLorean are no places."
     found = [(m.surface, m.place_id) for m in gazetteer.find(text)]
     assert found == [("alShaar", "shaar"), ("Saif alDawla", "saif-al-dawla")]
+
+
+@pytest.mark.parametrize(
+    "text,place_id",
+    [
+        # Latin spellings of Arabic names the source itself lists for a polygon
+        ("Troops entered Tariq al-Bab.", "shaar"),
+        ("Troops entered Tareeq al-Bab.", "shaar"),
+        ("They seized the Maadi district.", "asileh"),
+        ("They took Karm al-Tahhan.", "karm-homad"),
+        ("They took Karam al-Tarab.", "maasraniyeh"),
+        ("Kurds hold Holluk.", "ain-al-tal"),
+        ("They took the Halak district.", "ain-al-tal"),
+        ("They took Hallak Al-Fukani.", "ain-al-tal"),
+        # the longer name still wins
+        ("They took Trab al-Hellok.", "trab-al-hellok"),
+    ],
+)
+def test_spellings_of_the_sources_arabic_names(gazetteer, text, place_id):
+    assert [m.place_id for m in gazetteer.find(text)] == [place_id]
