@@ -332,6 +332,12 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:around|round|near|surrounding|of|between|close to|next to|adjacent to|"
     r"(?:north|south|east|west)(?:ern)?(?: part)? of)\s+(?:the\s+)?[A-Z]"
 )
+# "captured the eastern part of X": a share of X (contested), not a place beside it
+_SHARE_OF = re.compile(
+    r"\bthe\s+(?:(?:north|south|east|west)[a-z-]*\s+)?parts?\s+of\s+(?:the\s+)?$", re.I
+)
+# "of the neighbourhood": one place, named before, not the city
+_ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|suburb)\b(?!s)", re.I)
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
@@ -352,7 +358,8 @@ _DETERMINER_END = re.compile(
     r"\b(?:the|its|their|a|an|these|those)\s+(?:(?:recently|newly)\s+)?$", re.IGNORECASE
 )
 _BEFORE_GAP = re.compile(
-    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*)?"
+    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*"
+    r"(?:(?:of|in)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?[\w'’-]+\s*)?)?"
     # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
     # ", reducing the number of districts remaining in rebel hands" is about something else
     r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
@@ -940,7 +947,9 @@ class Extractor:
             )
         if figures:
             places = [(s, e) for s, e, _ in local]
-            ctx.claims.extend(self._figures(ctx, sentence, low, units, breaks, source_at, places))
+            ctx.claims.extend(
+                self._figures(ctx, offset, sentence, low, units, breaks, source_at, places)
+            )
 
     def _cues(self, sentence: str) -> list[tuple[Cue, _CueHit]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""
@@ -1039,7 +1048,9 @@ class Extractor:
                 # an aside ("near the government-controlled west") may sit inside a list
                 if s > clause_end or not _LIST_ASIDE.match(gap):
                     break
-            if self.lexicon.locatives.search(sentence, max(prev_end, s - 40), s):
+            if self.lexicon.locatives.search(
+                sentence, max(prev_end, s - 40), s
+            ) and not _SHARE_OF.search(sentence, max(prev_end, s - 40), s):
                 if not chosen:
                     prev_end = e
                     continue  # "to the north of X" is a location, not an object
@@ -1421,7 +1432,7 @@ class Extractor:
         low = _lower(sentence[breaks[-1] : d.end + REPORT_VERB_REACH])
         return breaks[-1] if self.lexicon.speech.search(low) else 0
 
-    def _figures(self, ctx, sentence, low, units, breaks, source, places=()) -> list[dict]:
+    def _figures(self, ctx, offset, sentence, low, units, breaks, source, places=()) -> list[dict]:
         """City-wide figures: a share, an area, a count of neighbourhoods.
 
         `units` are the spans of the figures' units, `places` those of the places
@@ -1452,6 +1463,17 @@ class Extractor:
                     of_start <= s < of_end for s, _ in places
                 ):
                     continue  # "80% of the Sheikh Saeed district": a share of a district
+                if _ONE_PLACE.match(m.group("of")):
+                    # "70 per cent of the neighbourhood": a share of the place just named
+                    focus = ctx.focus
+                    if focus is not None and offset - focus[1] <= REFER_BACK_CHARS:
+                        pos = m.start()
+                        out.append(
+                            self._claim(
+                                ctx, focus[0], "contested", "share", "", sentence, pos, source(pos)
+                            )
+                        )
+                    continue
                 measure, of = "percent", sentence[m.start("of") : m.end("of")].strip()
             elif m.group("km"):
                 measure, of = "km2", ""

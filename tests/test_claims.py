@@ -565,6 +565,27 @@ CASES = [
         None,
         {("karm-al-myassar", "contested", "2016-11-29")},
     ),
+    # "districts of Aleppo, which had been ..., were handed over to PYD"
+    (
+        "Holluk and Bustan al-Basha districts of Aleppo, which had been controlled by Syrian "
+        "rebels for 4 to 5 years, were handed over to PYD.",
+        None,
+        {("ain-al-tal", "kurdish", "2016-11-29"), ("bustan-al-basha", "kurdish", "2016-11-29")},
+    ),
+    # "the eastern part of X" is a share of X, not a place beside it
+    (
+        "Government forces had captured the eastern part of the Masakan Hanano neighbourhood.",
+        None,
+        {("hanano", "contested", "2016-11-29")},
+    ),
+    ("Clashes raged east of Hanano.", None, set()),
+    # a share "of the neighbourhood" is of the place just named, not of the city
+    (
+        "Rebels put up a strong defence in Sheikh Saeed overnight. Opposition forces were "
+        "once again in control of 70 per cent of the neighbourhood, the Observatory said.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
