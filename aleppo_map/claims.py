@@ -492,7 +492,8 @@ _SIDE_STANCE = {side: stance for stance, side in _STANCE_SIDE.items()}
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;.]*$", re.IGNORECASE)
 # An actor right after these is acted upon ("cleared militants from"), not acting.
 _ACTED_UPON = re.compile(
-    r"\b(?:cleared|clearing|drove|driving|expelled|expelling|ousted|routed|defeated|pushed)"
+    r"\b(?:cleared|clearing|drove|driven|drives?|driving|expel(?:led|ling|s)?|oust(?:ed|ing)|"
+    r"rout(?:ed|ing)|defeat(?:ed|ing)|push(?:ed|ing)|kick(?:ed|ing))"
     r"\s+(?:the\s+)?$"
 )
 # Between an actor and a figure: the actor lost the ground ("rebels were driven from 90%")
@@ -553,7 +554,8 @@ _LOSS_NOUN = re.compile(r"\bloss\b")
 _FALL_NOUN = re.compile(r"\b(?:fall|collapse)\b")
 # A sentence that opens with a participle clause: "After losing", "Having taken"
 _OPENING_PARTICIPLE = re.compile(
-    r"\W*(?:(?:after|before|while|since|upon|by|on)\s+[a-z]+ing|having(?:\s+(?:now|just))?\s+[a-z]+)\b",
+    r"\W*(?:(?:after|before|while|since|upon|by|on|in addition to|besides|following)\s+[a-z]+ing|"
+    r"having(?:\s+(?:now|just))?\s+[a-z]+)\b",
     re.IGNORECASE,
 )
 
@@ -1243,6 +1245,7 @@ class Extractor:
             cue.kind == "verb"
             and re.search(r"\bto\s*$", window)
             and not self.lexicon.completions.search(window)
+            and not _ING_START.match(sentence, hit.start)  # "in addition to capturing X"
         ):
             return True
         return False
@@ -1527,8 +1530,10 @@ class Extractor:
         in_clause = [a for a in before if a.start() >= clause_start] or before
         if in_clause:
             actor = in_clause[-1]
-            between = sentence[actor.end() : m.start()]
-            if _LOSS_WORDS.search(between):
+            between = low[actor.end() : m.start()]
+            loss = _LOSS_WORDS.search(between)
+            # "rebels were driven from 90%"; not "troops drove the rebels from X and hold 60%"
+            if loss and not lex.actors.search(between, loss.end(), loss.end() + 20):
                 return OPPOSITE.get(actor.lastgroup)
             return actor.lastgroup
         if lex.rebel_territory.search(sentence):

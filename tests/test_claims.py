@@ -586,6 +586,32 @@ CASES = [
         None,
         {("sheikh-saeed", "contested", "2016-11-29")},
     ),
+    # "in addition to capturing X" is no intention; named government units act
+    (
+        "In addition to capturing Al-Sha'ar, the Tiger Forces advanced at the Marjah "
+        "district on Tuesday night.",
+        None,
+        {("shaar", "government", "2016-11-29"), ("marjeh", "contested", "2016-11-29")},
+    ),
+    # whoever drives the rebels out takes the place, and holds the share
+    (
+        "Regime forces have driven the rebels from Qadi Askar neighborhood and are now in "
+        "control of approximately 60% of formerly opposition-held eastern Aleppo.",
+        None,
+        {("qadi-askar", "government", "2016-11-29"), ("city", "government", "2016-11-29")},
+    ),
+    (
+        "Rebels were driven out of al-Haydariyeh.",
+        None,
+        {("haydariyeh", "government", "2016-11-29")},
+    ),
+    # "their stronghold in X": the subject holds X
+    (
+        "The Syrian Democratic Forces advanced from their local stronghold in the Sheikh "
+        "Maqsoud District.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
