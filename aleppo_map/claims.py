@@ -291,6 +291,8 @@ _LIST_GAP = re.compile(
     r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
     r"(?:(?:(?:large|small|big|vast|major)\s+)?(?:parts?|some|most|half|a third|a quarter) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
+    # a word that goes on with the name we know: "Hallak Al-Fukani and Bustan al-Basha"
+    r"|^(?-i:[ -]+(?:(?:al|Al|el|El)-)?[A-Z][\w'’]*)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # where in the city: "Sheikh Saeed in the south and Saliheen in the east"
     r"|^\s+in\s+the\s+(?:north|south|east|west|centre|center)(?:-?(?:east|west))?(?:ern)?"
     r"(?:\s+of\s+the\s+city)?\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
@@ -358,8 +360,9 @@ _DETERMINER_END = re.compile(
     r"\b(?:the|its|their|a|an|these|those)\s+(?:(?:recently|newly)\s+)?$", re.IGNORECASE
 )
 _BEFORE_GAP = re.compile(
-    r"^\s*(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*"
-    r"(?:(?:of|in)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?[\w'’-]+\s*)?)?"
+    r"^\s*(?:\[[^\]]{0,80}\]\s*)?"  # an editor's aside: "[further to the north]"
+    r"(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*"
+    r"(?:(?:of|in)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?[\w'’-]+\s*)?(?:\[[^\]]{0,80}\]\s*)?)?"
     # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
     # ", reducing the number of districts remaining in rebel hands" is about something else
     r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
@@ -578,6 +581,12 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
     )
 
 
+# "would" telling a past sequence of events, not a hedge
+_NARRATIVE_WOULD = re.compile(
+    r"\bwould\s+(?:(?:then|later|eventually|soon|quickly|subsequently)\s+)?"
+    r"(?:proceed|go on|move on|continue)\s+to\s+$",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
 # A clause joined on with its own subject: "..., and state TV said ...".
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
@@ -1232,6 +1241,9 @@ class Extractor:
         clause_start, _ = breaks.around(hit.start, hit.end)
         window_start = max(clause_start, hit.start - 50)
         window = sentence[window_start : hit.start]
+        narrative = _NARRATIVE_WOULD.search(window)
+        if narrative is not None:  # "the army would then proceed to seize X": it did
+            window = window[: narrative.start()]
         if self.lexicon.hedges.search(window):
             return True
         if cue.kind == "predicate" and self.lexicon.past_states.search(window):
@@ -1684,14 +1696,21 @@ def _number(text: str) -> float | None:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    """One claim per sentence, place and status (a list or a repeated cue gives one)."""
-    seen = set()
-    out = []
+    """One claim per sentence, place and status (a list or a repeated cue gives one).
+
+    Of two cues for the same claim, the one the sentence dates wins: in "troops
+    patrol X after they retook it, December 12", the date goes with "retook".
+    """
+    kept: dict[tuple, int] = {}
+    out: list[Claim] = []
     for c in claims:
         key = (c.quote, c.place_id, c.status, c.measure, c.value_text)
-        if key not in seen:
-            seen.add(key)
+        i = kept.get(key)
+        if i is None:
+            kept[key] = len(out)
             out.append(c)
+        elif c.date_source == "sentence" and out[i].date_source != "sentence":
+            out[i] = c
     return out
 
 

@@ -612,6 +612,43 @@ CASES = [
         None,
         {("sheikh-maqsoud", "kurdish", "2016-11-29")},
     ),
+    # base forms after a completed action: "managed to capture X"
+    ("Troops managed to capture Hanano.", None, {("hanano", "government", "2016-11-29")}),
+    (
+        "The army was able to seize al-Shaar on Monday.",
+        None,
+        {("shaar", "government", "2016-11-28")},
+    ),
+    ("The army aims to capture Hanano.", None, set()),
+    # "would then proceed to" tells a past sequence; "Hallak Al-Fukani" goes on with a name
+    (
+        "The Syrian army would then proceed to seize control of the Hallak Al-Fukani and "
+        "Bustan Al-Basha districts.",
+        None,
+        {
+            ("ain-al-tal", "government", "2016-11-29"),
+            ("bustan-al-basha", "government", "2016-11-29"),
+        },
+    ),
+    # who is seen in a place holds it; an editor's [aside] does not cut a subject off
+    (
+        "Syrian pro-government forces walk past destroyed buildings in the Baadeen district.",
+        None,
+        {("baedeen", "government", "2016-11-29")},
+    ),
+    ("Civilians walk through the rubble in al-Shaar.", None, set()),
+    (
+        "Al-Haydariya [further to the north in eastern Aleppo] has also fallen to the army.",
+        None,
+        {("haydariyeh", "government", "2016-11-29")},
+    ),
+    # two cues, one claim: the one the sentence dates keeps its date
+    (
+        "Pro-government forces patrol the al-Salihin neighborhood after troops retook the "
+        "area from rebel fighters, November 27, 2016.",
+        None,
+        {("salihin", "government", "2016-11-27")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
