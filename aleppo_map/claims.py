@@ -37,6 +37,7 @@ SIDES = STATUSES[:3]
 _PENDING = "?"  # a claim's date or side to be settled at the end of its article
 DATE_REACH = 100  # a date further from the cue than this belongs to another clause
 SUBJECT_GAP = 12  # "rebels are still in X": at most this between the subject and its verb
+SUBJECT_LOOKBACK = 200  # how far before a capture its subject is looked for, in its sentence
 SUBJECT_REACH = 30  # "After taking X, the Syrian army's elite units ...": from the comma on
 REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb this near a date
 # The first object of a verb stands this close to it ("took the strategic Sheikh
@@ -823,9 +824,15 @@ class Extractor:
                 if follow == " by ":  # "captured by the army"
                     actor = lex.actors.search(text, hit.end() + 4, hit.end() + 40)
                 else:
+                    # the subject may stand far back in the sentence: "forces loyal to
+                    # President Bashar al-Assad have been focused on ..., where they have retaken"
+                    reach = max(0, hit.start() - SUBJECT_LOOKBACK)
+                    start = text.rfind(". ", reach, hit.start())
                     before = [
                         a
-                        for a in lex.actors.finditer(text, max(0, hit.start() - 80), hit.start())
+                        for a in lex.actors.finditer(
+                            text, reach if start < 0 else start, hit.start()
+                        )
                         if _can_be_subject(text, a)  # not "pounded the rebel enclave, seizing"
                     ]
                     actor = before[-1] if before else None

@@ -649,6 +649,14 @@ CASES = [
         None,
         {("salihin", "government", "2016-11-27")},
     ),
+    # the article's capturing side: a subject far back in its sentence counts
+    (
+        "Since mid-November, forces loyal to President Bashar al-Assad have been focused on "
+        "Aleppo, where they have retaken more than 85% of the rebel bastion. On Sunday, they "
+        "pounded the rebel enclave with air strikes, seizing the Maadi district.",
+        None,
+        {("city", "government", "2016-11-27"), ("asileh", "government", "2016-11-27")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
