@@ -341,6 +341,9 @@ _SHARE_OF = re.compile(
 )
 # "of the neighbourhood": one place, named before, not the city
 _ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|suburb)\b(?!s)", re.I)
+_WHICH_AFTER = re.compile(
+    r"(?:\s+(?:district|neighbou?rhood|area|quarter|suburb)s?)?\s*,?\s*which\b", re.I
+)
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
@@ -483,8 +486,10 @@ _CONTROL_AFTER = re.compile(
 )
 # "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = re.compile(
-    r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent))"
-    r"\s+of\s+(?:the\s+)?(?:(?!and\b|or\b)[a-z]+\s+)?$",
+    r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
+    r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
+    r"swathes?|swaths?)(?=\s+in\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!and\b|or\b)[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 # "40 percent of this area": a share of a place named before, not of the city
@@ -1090,6 +1095,13 @@ class Extractor:
             ):
                 return []
             anaphor_pos = hit.start - len(window) + found[-1].start()
+            if found[-1].group().lower() == "which":
+                # a relative pronoun stands for the noun right before it, in its sentence:
+                # "X, which is held by rebels"; not "the western neighborhoods which are"
+                just_before = [
+                    m for s, e, m in local if e <= anaphor_pos and _WHICH_AFTER.match(sentence, e)
+                ]
+                return just_before[-1:]
         else:
             window = sentence[hit.end : hit.end + 70]
             # "seized full control of the district", "captured parts of it"
@@ -1214,8 +1226,10 @@ class Extractor:
             )
         if cue.side == "default":
             return _PENDING, ""
-        if actor is None and cue.side == "actor_strict":
+        if actor is None and cue.side in ("actor_strict", "contested_actor"):
             return None, ""  # "neighbourhoods, including X" with nobody named: no claim
+        if cue.side == "contested_actor":  # "troops entered X": fought over
+            return "contested", sentence[actor.start() : actor.end()]
         if cue.side == "actor_next" and (
             actor is None or actor.start() < clause_start or hit.start - actor.end() > SUBJECT_GAP
         ):

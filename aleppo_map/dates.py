@@ -258,7 +258,7 @@ def _calendar_date(tag: str) -> str:
         (?P<m{tag}>{_MONTH})\s+(?P<d{tag}>{_DAY_NUMBER})(?!\d|,\d)
         (?:\s*[-–]\s*(?P<e{tag}>\d{{1,2}})(?![\d/:-]|\.\d))?(?:,?\s+(?P<y{tag}>{_YEAR}))?
       | (?<![\d.,:/])(?P<D{tag}>{_DAY_NUMBER})(?:\s+of)?\s+(?P<M{tag}>{_MONTH})
-        (?:,?\s+(?P<Y{tag}>{_YEAR}))?
+        (?:,?\s+(?:of\s+)?(?P<Y{tag}>{_YEAR}))?
       | (?<![\d./-])(?P<iso{tag}>{_YEAR}-[01]\d-[0-3]\d)(?![\d/-])
     )"""
 

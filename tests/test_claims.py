@@ -657,6 +657,54 @@ CASES = [
         None,
         {("city", "government", "2016-11-27"), ("asileh", "government", "2016-11-27")},
     ),
+    # moving into a place needs someone who fights; a relative "which" stands for the
+    # noun right before it, not for a place named in an earlier sentence
+    ("Almost 3,000 families entered Sheikh Maksoud, Asayis said.", None, set()),
+    ("Troops entered al-Sukkari on Monday.", None, {("sukkari", "contested", "2016-11-28")}),
+    (
+        "Troops took Hanano. The residents of the western neighborhoods which are controlled "
+        "by the regime forces rely on the crossing.",
+        None,
+        {("hanano", "government", "2016-11-29")},
+    ),
+    # shares: "significant areas in X", "a large chunk of X"; pushing ahead in
+    (
+        "The army seized significant areas in Al-Sakhur neighborhood.",
+        None,
+        {("sakhour", "contested", "2016-11-29")},
+    ),
+    (
+        "The army seized a large chunk of the Al-Ameria district.",
+        None,
+        {("amiriyeh", "contested", "2016-11-29")},
+    ),
+    (
+        "Troops were also pushing ahead in nearby Bustan al Basha and Haydariya.",
+        None,
+        {("bustan-al-basha", "contested", "2016-11-29"), ("haydariyeh", "contested", "2016-11-29")},
+    ),
+    # humanitarian wording: NSAG (non-state armed groups) are the rebels
+    (
+        "As of 27 November, only Seif Dawleh and Salah Eddin remain under NSAG control, while "
+        "pockets of Al Sokari remain under NSAG control.",
+        None,
+        {
+            ("saif-al-dawla", "rebels", "2016-11-27"),
+            ("salaheddine", "rebels", "2016-11-27"),
+            ("sukkari", "contested", "2016-11-29"),
+        },
+    ),
+    # a participle after the places, "recently retaken by"; "protected by"
+    (
+        "Troops visited the districts of Al-Sha'ar and Al-Sakhour recently retaken by the army.",
+        None,
+        {("shaar", "government", "2016-11-29"), ("sakhour", "government", "2016-11-29")},
+    ),
+    (
+        "Sheikh Maksoud is protected by YPG fighters.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (

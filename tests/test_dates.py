@@ -682,3 +682,8 @@ def test_seed_articles_publication_dates(name, expected):
 def test_ranges_and_days_counted_from_the_day_named_before(text, expected):
     found = [m.date for m in find_dates(text, dt.date(2016, 11, 30))]
     assert found == expected
+
+
+def test_day_of_month_of_year():
+    found = find_dates("Rebels took the area on the 21st of July of 2012.", dt.date(2016, 12, 3))
+    assert [m.date for m in found] == [dt.date(2012, 7, 21)]
