@@ -290,7 +290,7 @@ _LIST_HEAD = re.compile(
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
-    r"(?:(?:(?:large|small|big|vast|major)\s+)?(?:parts?|some|most|half|a third|a quarter) of\s+)?"
+    r"(?:(?:(?:large|small|big|vast|major)\s+)?(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
     # a word that goes on with the name we know: "Hallak Al-Fukani and Bustan al-Basha"
     r"|^(?-i:[ -]+(?:(?:al|Al|el|El)-)?[A-Z][\w'’]*)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
@@ -1049,7 +1049,10 @@ class Extractor:
         """
         if any(start < v < first for v in verb_starts):
             return True
-        return first - start > 12 and self.lexicon.actors.search(low, start, first) is not None
+        return first - start > 12 and any(
+            not _ATTRIBUTIVE_AFTER.match(low, a.end())  # "the rebel pocket" is no one acting
+            for a in self.lexicon.actors.finditer(low, start, first)
+        )
 
     def _list_after(self, sentence, local, start, clause_end, head=False) -> list[Mention]:
         """The places listed from `start` on: the first near it, the rest one list.

@@ -705,6 +705,30 @@ CASES = [
         None,
         {("sheikh-maqsoud", "kurdish", "2016-11-29")},
     ),
+    # "pockets of" inside a list before the predicate; operations under way or restarted
+    (
+        "Only Seif Dawleh, Salah Eddin, and pockets of Al Sokari, Mashad, and Al Amriyeh, "
+        "remain under NSAG control.",
+        None,
+        {
+            ("saif-al-dawla", "rebels", "2016-11-29"),
+            ("salaheddine", "rebels", "2016-11-29"),
+            ("sukkari", "contested", "2016-11-29"),
+            ("mashhad", "contested", "2016-11-29"),
+            ("amiriyeh", "contested", "2016-11-29"),
+        },
+    ),
+    (
+        "Now, the operation is ongoing in Sheikh Khodr.",
+        None,
+        {("sheikh-khodr", "contested", "2016-11-29")},
+    ),
+    (
+        "The army restarted operations on the eastern flank of the rebel pocket at the Karam "
+        "al-Tarrab district.",
+        None,
+        {("maasraniyeh", "contested", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
