@@ -290,7 +290,8 @@ _LIST_HEAD = re.compile(
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
-    r"(?:(?:(?:large|small|big|vast|major)\s+)?(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
+    r"(?:(?:(?:large|small|big|vast|major)\s+)?"
+    r"(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
     # a word that goes on with the name we know: "Hallak Al-Fukani and Bustan al-Basha"
     r"|^(?-i:[ -]+(?:(?:al|Al|el|El)-)?[A-Z][\w'’]*)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
