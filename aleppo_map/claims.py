@@ -285,7 +285,10 @@ _LIST_ITEM = _NAME_PHRASE.pattern + r"(?-i:\s+" + _PLACE_KINDS + r")?"
 _LIST_AND = r"(?:and|or|as well as|&|in addition to|along with|plus)"
 # Before the first known place of a list: "the", and names we do not know.
 _LIST_HEAD = re.compile(
-    r"\s*(?:[Tt]he\s+)?(?:" + _LIST_ITEM + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?)*$"
+    # "the large and strategic X": a few plain words may describe the first place
+    r"\s*(?:[Tt]he\s+(?:[a-z]+(?:\s+and)?\s+){0,3})?(?:"
+    + _LIST_ITEM
+    + r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:[Tt]he\s+)?)*$"
 )
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
@@ -349,7 +352,8 @@ _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
     r",?\s+(?:including|such as|among them|namely|notably|especially|particularly|"
-    r"(?:the\s+)?(?:largest|biggest|main|most important) of (?:them|which))\s+|\s[—–]\s|:\s",
+    r"(?:the\s+)?(?:largest|biggest|main|most important) of (?:them|which))\s+"
+    r"|\s[—–]\s(?:(?:including|such as|among them|notably)\s+)?|:\s",
     re.IGNORECASE,
 )
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
@@ -1018,8 +1022,12 @@ class Extractor:
                 # "took several districts in the east, including X, Y and Z"
                 # (a dash or colon that opens the list also ends the clause: look past it)
                 reach = min(clause_end + 2, hit.end + OBJECT_REACH)
-                intro = _LIST_INTRO.search(sentence, hit.end, reach)
-                if intro is not None and not any(hit.end < v < intro.start() for v in verb_starts):
+                intro = _LIST_INTRO.search(sentence, hit.end)  # may run past `reach`
+                if intro is not None and intro.start() > reach:
+                    intro = None
+                if intro is not None and not self._object_of_another(
+                    breaks.low, hit.end, intro.start(), verb_starts
+                ):
                     # (a list after another verb is that verb's: "an offensive ..., saying
                     # they had controlled its northern part including X")
                     _, list_end = breaks.around(intro.end(), intro.end())

@@ -729,6 +729,32 @@ CASES = [
         None,
         {("maasraniyeh", "contested", "2016-11-29")},
     ),
+    # a dash that opens a list with "including", and a described first place
+    (
+        "After seizing areas east of the Old City on Monday – including the large and "
+        "strategic Shaar neighbourhood – troops pushed on.",
+        None,
+        {("shaar", "government", "2016-11-28")},
+    ),
+    # a list after another subject is not the cue's: "took control of ..., the terrorist
+    # groups dispatched their forces to other fronts, including X"
+    (
+        "After the government forces took control of the northern districts, the terrorist "
+        "groups dispatched their forces to other fronts in the city, including al-Halwaniyeh.",
+        None,
+        set(),
+    ),
+    (
+        "A Syrian Army detachment has laid siege to the nearby al-Shaar neighborhood.",
+        None,
+        {("shaar", "contested", "2016-11-29")},
+    ),
+    # "continued to" completes, it does not intend
+    (
+        "The army troops continued to advance against militants in Karam al-Maysar district.",
+        None,
+        {("karm-al-myassar", "contested", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
