@@ -598,6 +598,13 @@ _NARRATIVE_WOULD = re.compile(
     r"(?:proceed|go on|move on|continue)\s+to\s+$",
     re.IGNORECASE,
 )
+# Who may leave a place without a side losing it
+_NON_COMBATANTS = re.compile(
+    r"\b(?:civilians?|residents?|famil(?:y|ies)|people|children|women|patients|wounded|aid|"
+    r"staff|workers|doctors|journalists|refugees|displaced|evacuees|inhabitants|thousands|"
+    r"hundreds|dozens|convoys?|buses)\b",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
 # A clause joined on with its own subject: "..., and state TV said ...".
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
@@ -1250,6 +1257,12 @@ class Extractor:
             we = _WE.search(sentence, clause_start, hit.start)
             side = _STANCE_SIDE.get(speaker_stance(hit.start)) if we else None
             if side is None:
+                if cue.side == "opposite" and not _NON_COMBATANTS.search(
+                    sentence, clause_start, hit.start
+                ):
+                    # "the fighters withdrew from X": whoever withdraws here loses X
+                    # to the side that takes places in this article
+                    return _PENDING, ""
                 return (_PENDING, "") if cue.side == "actor" else (None, "")
             phrase = we.group()  # "we lost X", said by a rebel: the rebels lost it
         else:

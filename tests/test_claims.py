@@ -755,6 +755,38 @@ CASES = [
         None,
         {("karm-al-myassar", "contested", "2016-11-29")},
     ),
+    # "occupied"; a list opened by a dash after the cue's noun
+    (
+        "On Sunday the troops occupied two new districts – Karam-El-Meysar and Karam et Tahhan.",
+        None,
+        {
+            ("karm-al-myassar", "government", "2016-11-27"),
+            ("karm-homad", "government", "2016-11-27"),
+        },
+    ),
+    (
+        "The northern parts of Bab al-Maqam and al-Asila are currently the scene of clashes.",
+        None,
+        {("bab-al-maqam", "contested", "2016-11-29"), ("asileh", "contested", "2016-11-29")},
+    ),
+    # whoever withdraws, unnamed, loses the places to the side taking places in the
+    # article; civilians leaving a place say nothing of who holds it
+    (
+        "Government forces took Hanano on Sunday. The fighters withdrew from six more "
+        "neighbourhoods on Monday, including al-Salheen and al-Firdous.",
+        None,
+        {
+            ("hanano", "government", "2016-11-27"),
+            ("salihin", "government", "2016-11-28"),
+            ("fardous", "government", "2016-11-28"),
+        },
+    ),
+    (
+        "Government forces took Hanano on Sunday. Thousands of civilians were evacuated from "
+        "al-Sukkari on Monday.",
+        None,
+        {("hanano", "government", "2016-11-27")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
