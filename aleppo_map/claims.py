@@ -44,6 +44,8 @@ REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb th
 # Saeed district"); a place further on is where, not what ("captured ...
 # neighbourhoods ..., a mile east of the Citadel").
 OBJECT_REACH = 120
+SHARE_CHARS = 60  # "significant swathes of the strategic X": a share is said right before X
+INTRO_CHARS = 16  # the longest list opener: " – among them "
 REFER_BACK_CHARS = 600  # "the district" looks back about three sentences
 LEDE_CHARS = 800  # the opening of an article, where it says which day it reports
 OPPOSITE = {"government": "rebels", "rebels": "government"}
@@ -330,7 +332,7 @@ _EXCEPTION_BEFORE = re.compile(
 
 def _excepted(sentence: str, cue_end: int, place: int) -> bool:
     """ "lost all of the north, with the exception of X": X is left out of the cue's claim."""
-    exception = _EXCEPTION_BEFORE.search(sentence, cue_end, place)
+    exception = _EXCEPTION_BEFORE.search(sentence, max(cue_end, place - SHARE_CHARS), place)
     return exception is not None
 
 
@@ -947,7 +949,11 @@ class Extractor:
                 held = status
                 partial = shared or (
                     mention.start >= offset
-                    and _PARTIAL_BEFORE.search(sentence, 0, mention.start - offset)
+                    and _PARTIAL_BEFORE.search(
+                        sentence,
+                        max(0, mention.start - offset - SHARE_CHARS),
+                        mention.start - offset,
+                    )
                 )
                 shared = bool(partial) and not referred
                 if referred and not partial:  # "captured parts of the district"
@@ -1029,7 +1035,8 @@ class Extractor:
                 # "took several districts in the east, including X, Y and Z"
                 # (a dash or colon that opens the list also ends the clause: look past it)
                 reach = min(clause_end + 2, hit.end + OBJECT_REACH)
-                intro = _LIST_INTRO.search(sentence, hit.end)  # may run past `reach`
+                # (an intro that starts within reach may end past it: " – including ")
+                intro = _LIST_INTRO.search(sentence, hit.end, reach + INTRO_CHARS)
                 if intro is not None and intro.start() > reach:
                     intro = None
                 if intro is not None and not self._object_of_another(
@@ -1199,7 +1206,9 @@ class Extractor:
             )
             if given is not None:
                 return given.lastgroup, sentence[given.start() : given.end()]
-        if cue.name == "capture" and _DETERMINER_END.search(sentence, 0, hit.start):
+        if cue.name == "capture" and _DETERMINER_END.search(
+            sentence, max(0, hit.start - 30), hit.start
+        ):
             # "the (recently) recaptured Sheikh Saeed": a participle; the subject of
             # the sentence is not who captured it, so the article's capturing side is
             return _PENDING, ""
@@ -1355,7 +1364,10 @@ class Extractor:
             if (verb < 0 or v.start() == verb)
             and not _after_article(low, v.start())
             and not _passive_without_agent(low, v)
-            and not (v.group() in _NOUN_FORMS and _NOUN_BEFORE.search(low, 0, v.start()))
+            and not (
+                v.group() in _NOUN_FORMS
+                and _NOUN_BEFORE.search(low, max(0, v.start() - 20), v.start())
+            )
         ]
         if not verbs:
             return None
