@@ -550,7 +550,8 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to)\s+"
-    r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow)\s+){0,2}$",
+    r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow|local|kurdish|syrian|russian|"
+    r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal)\s+){0,2}$",
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(

@@ -787,6 +787,13 @@ CASES = [
         None,
         {("hanano", "government", "2016-11-27")},
     ),
+    # an ally named after "supported by the local ..." does not act
+    (
+        "The Syrian Army supported by the local YPG from Sheikh Maqsoud would proceed to "
+        "seize control of the Bustan Al-Basha district.",
+        None,
+        {("bustan-al-basha", "government", "2016-11-29")},
+    ),
     # an opening participle clause: its subject comes after the comma;
     # "fell back to" is a retreat, not a fall
     (
