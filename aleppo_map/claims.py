@@ -319,9 +319,11 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 # A place's name before one of these names a site there, not the place
+# (a roundabout or square named after a district stands in it, and news counts taking
+# one as a gain in the district: those are not listed)
 _FACILITY_AFTER = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:station|roundabout|road|street|highway|hospital|school|mosque|bridge|"
-    r"square|junction|crossing|factory|factories|plant|checkpoint)s?\b"
+    r"\s+(?:[a-z]+\s+)?(?:station|road|street|highway|hospital|school|mosque|bridge|"
+    r"junction|crossing|factory|factories|plant|checkpoint)s?\b"
 )
 _EXCEPTION_BEFORE = re.compile(
     r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|but not|"

@@ -442,6 +442,12 @@ CASES = [
         },
     ),
     ("Troops reached Hanano road on Monday.", None, set()),
+    # a roundabout named after a district stands in it: taking it is a gain there
+    (
+        "Troops liberated the Ba'ideen Roundabout on Saturday.",
+        None,
+        {("baedeen", "government", "2016-11-26")},
+    ),
     (
         "Insurgents lost Sheikh Saeed in the south and Saliheen in the east on Monday.",
         None,
