@@ -1183,10 +1183,13 @@ class Extractor:
             if after:
                 return after[0].lastgroup, sentence[after[0].start() : after[0].end()]
             # "the army's capture of X", "the rebels' loss of X": the possessor acts
-            owner = next(
-                (a for a in actors if _POSSESSIVE_CUE.match(sentence, a.end(), hit.start)), None
-            )
-            if owner is not None and hit.text.endswith(" of"):
+            owner = None
+            if hit.text.endswith(" of"):
+                owner = next(
+                    (a for a in actors if _POSSESSIVE_CUE.match(sentence, a.end(), hit.start)),
+                    None,
+                )
+            if owner is not None:
                 side = owner.lastgroup
                 if _LOSS_NOUN.search(hit.text):
                     side = OPPOSITE.get(side)

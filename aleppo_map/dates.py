@@ -468,11 +468,9 @@ def _chained(mention: DateMention, previous: dt.date | None, published: dt.date 
     """
     offset = CHAINED[" ".join(mention.text.lower().split())]
     base = previous if previous is not None else (published if offset < 0 else None)
-    if base is None:
-        return replace(mention, kind="relative")
-    date = base + dt.timedelta(days=offset)
-    if published is not None and date > published:
-        return replace(mention, kind="relative")
+    date = base + dt.timedelta(days=offset) if base is not None else None
+    if date is not None and published is not None and date > published:
+        date = None  # a claim never refers to a day after publication
     return replace(mention, date=date, kind="relative")
 
 
