@@ -265,7 +265,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?<=\s)(?:"
     r"(?<= )- "
     r"|(?:but|while|whereas|although|though|because|when|whose)\s"
-    r"|(?:after|before|as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they))"
+    r"|(?:after|before|(?<!well )(?<!such )as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they)\b)"
     r"|(?:said|says|told|added|adds)\b)"
     r"|(?<=,)\s*(?:"
     r"(?:as|while|when|after|before|which|who|where|adding|saying|according)\s"
@@ -295,6 +295,7 @@ _LIST_HEAD = re.compile(
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
     r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
+    r"(?:(?:in|into|at|to|on|near|around)\s+)?"
     r"(?:(?:(?:large|small|big|vast|major)\s+)?"
     r"(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
@@ -364,6 +365,7 @@ _LIST_INTRO = re.compile(
 _ADJACENT_GAP = re.compile(
     r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|besieged|"
     r"embattled|strategic|key|ancient|historic|nearby|adjacent|neighbou?ring|remaining|"
+    r"kurdish|christian|armenian|arab|residential|industrial|commercial|populous|"
     r"district|districts|neighbou?rhoods?|areas?|quarters?|town|city's|aleppo's|of)\s+)*$",
     re.IGNORECASE,
 )
@@ -379,7 +381,7 @@ _BEFORE_GAP = re.compile(
     # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
     # ", reducing the number of districts remaining in rebel hands" is about something else
     r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
-    r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|"
+    r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|been|being|"
     r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an|considered|deemed|"
     r"effectively|practically|virtually|completely|fully|finally|officially)\s+)*$",
     re.IGNORECASE,
@@ -493,12 +495,19 @@ _CONTROL_AFTER = re.compile(
     r"\s*[\"“']?(?:full |complete |total |effective )?control[\"”']?\s+(?:of|over)\s+",
     re.IGNORECASE,
 )
+# "captured the entire neighborhood as well as the neighborhoods of X": the place
+# just named, then a list
+_ANAPHOR_THEN_LIST = re.compile(
+    r"\s*(?:(?:full |complete )?control\s+(?:of|over)\s+)?the\s+(?:(?:entire|whole|same)\s+)?"
+    r"(?:district|neighbou?rhood|area|quarter)\s*,?\s+(?:as well as|along with|in addition to|and)\s",
+    re.IGNORECASE,
+)
 # "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = re.compile(
     r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
     r"swathes?|swaths?)(?=\s+in\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
-    r"\s+(?:of|in)\s+(?:the\s+)?(?:(?!and\b|or\b)[a-z]+\s+)?$",
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$",
     re.IGNORECASE,
 )
 # "40 percent of this area": a share of a place named before, not of the city
@@ -566,6 +575,17 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+# "government forces are storming X": a capture under way, not yet made
+_PROGRESSIVE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|am)\s+(?:(?:now|still|also|currently|reportedly|already)\s+)*$",
+    re.IGNORECASE,
+)
+# "..., a claim the rebel Free Syrian Army denied": the capture is disputed
+_DENIED_AFTER = re.compile(
+    r",\s*(?:a|an)\s+(?:claim|report|assertion|account)s?\s+(?:that\s+|which\s+)?"
+    r"(?:[\w'’-]+\s+){0,6}?(?:denied|rejected|disputed|dismissed|refuted|den(?:y|ies))\b",
+    re.IGNORECASE,
+)
 _POSSESSIVE_CUE = re.compile(
     r"['’]s?\s+(?:(?:swift|rapid|recent|latest|reported|apparent|final) )?$"
 )
@@ -611,6 +631,13 @@ _NON_COMBATANTS = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+# "rebels seized X in 2012": an event of an earlier year is history, not this report's news
+_IN_YEAR = re.compile(
+    r"\b(?i:in|back in|during)\s+(?i:(?:early|late|mid|the summer of|the spring of|the autumn of|"
+    r"the fall of|the winter of)[\s-]+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b(?![-/]\d)"
+)
+# Cues that tell of an event (a capture, a loss), not a state that may still hold
+_EVENT_RULES = frozenset(("capture", "passive-capture", "fell-to", "fall-of", "withdrawal"))
 # A clause joined on with its own subject: "..., and state TV said ...".
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
 # A speech verb followed by what was said (three words or more), not ", the army said."
@@ -891,12 +918,26 @@ class Extractor:
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
-        verb_starts = [hit.start for cue, hit in cue_hits if cue.kind != "adjective"]
+        # "areas, including X" and "the occupied areas" are noun phrases: a verb
+        # before them governs the list
+        nominal = {
+            hit.start
+            for cue, hit in cue_hits
+            if cue.side == "actor_strict"
+            or cue.name == "capture"
+            and _DETERMINER_END.search(low, max(0, hit.start - 30), hit.start)
+        }
+        verb_starts = [
+            hit.start
+            for cue, hit in cue_hits
+            if cue.kind != "adjective" and hit.start not in nominal
+        ]
         breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
         needs_actor = any(cue.side not in STATUSES for cue, _ in cue_hits)
         actors = list(lex.actors.finditer(low)) if needs_actor else []
         new_claims: list[tuple[Mention, str, str, str, int]] = []  # place, status, rule, actor, pos
+        claimed: set[tuple[int, int]] = set()  # the places claimed so far (spans)
         sources: dict[int, tuple[str, str]] = {}
         speech: list[re.Match] = []  # the sentence's speech verbs, found on first need
         verbs: list[int] = []
@@ -922,9 +963,14 @@ class Extractor:
 
         for cue, hit in cue_hits:
             targets = self._objects(cue, hit, sentence, local, breaks, verb_starts)
+            if hit.start in nominal and targets and all((m.start, m.end) in claimed for m in targets):
+                continue  # "rebels lost a third of the occupied areas including X": "lost" says it
             referred = not targets
             if referred:
                 targets = self._refer_back(ctx, cue, hit, sentence, local, offset)
+            elif cue.object == "after" and _ANAPHOR_THEN_LIST.match(sentence, hit.end):
+                before = self._refer_back(ctx, cue, hit, sentence, local, offset)
+                targets = [m for m in before if m not in targets] + targets
             if not targets:
                 continue
             status, actor = self._side(
@@ -938,8 +984,20 @@ class Extractor:
             )
             if status is None or self._hedged(cue, sentence, hit, breaks):
                 continue
-            if cue.side != "contested" and lex.denials.search(sentence, 0, hit.start):
+            if cue.name in _EVENT_RULES and _earlier_year(ctx, sentence, hit, breaks, verb_starts):
+                continue
+            if cue.side != "contested" and (
+                lex.denials.search(sentence, 0, hit.start)
+                or _DENIED_AFTER.search(sentence, hit.end)
+            ):
                 status = "contested"  # a denied capture: the place is disputed
+            elif (
+                cue.name == "capture"
+                and status in SIDES
+                and _ING_START.match(sentence, hit.start)
+                and _PROGRESSIVE_BEFORE.search(sentence, max(0, hit.start - 40), hit.start)
+            ):
+                status = "contested"  # "troops are storming X": fought over, not yet taken
             shared = False  # "large parts of A, B and C": the share goes with the whole list
             for mention in targets:
                 if mention.start >= offset and (
@@ -964,6 +1022,7 @@ class Extractor:
                 if partial and (held in SIDES or held == _PENDING):
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start))
+                claimed.add((mention.start, mention.end))
         # "overran the rebel-held X": the adjective tells the state before the verb's
         adjectives = lex.adjective_cues
         verb_places = {
@@ -1660,6 +1719,24 @@ def _asides(sentence: str, end: int) -> list[tuple[int, int]]:
     if "(" not in sentence and not any(dash in sentence for dash in (" – ", " — ", " - ")):
         return []
     return [m.span() for m in _ASIDE.finditer(sentence, 0, end)]
+
+
+def _earlier_year(ctx, sentence: str, hit: _CueHit, breaks, verb_starts) -> bool:
+    """Whether the cue's clause puts its event in a year before publication.
+
+    A year goes with the verb before it: in "rebels lost X, which they took in
+    2012" it goes with "took", not with "lost". Before the clause's first verb it
+    opens the clause: "In 2012, rebels seized X".
+    """
+    published = ctx.doc.published
+    if published is None:
+        return False
+    start, end = breaks.around(hit.start, hit.end)
+    if any(start <= v < hit.start for v in verb_starts):
+        start = hit.start
+    end = min([v for v in verb_starts if v > hit.start] + [end])
+    year = _IN_YEAR.search(sentence, start, end)
+    return year is not None and int(year.group(1)) < published.year
 
 
 def _is_day(d: DateMention) -> bool:

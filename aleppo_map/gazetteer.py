@@ -376,6 +376,12 @@ class Gazetteer:
         primaries = [pid for pid in ids if owners[pid]]
         if len(primaries) == 1:
             return _KeyTarget(primaries[0], ())
+        # A place and the places named after it ("al-Sakhour" and "al-Sakhour I",
+        # "Jibreen" and "Jibreen Industrial Area") under one name: the place itself
+        for pid in ids:
+            name = self._places[pid].name
+            if all(self._places[o].name.startswith(name + " ") for o in ids if o != pid):
+                return _KeyTarget(pid, ())
         return _KeyTarget(None, tuple(ids))
 
     def _ensure_index(self) -> tuple[dict, dict]:

@@ -817,6 +817,59 @@ CASES = [
             ("jibreen", "government", "2016-11-29"),
         },
     ),
+    # a list after "the entire neighborhood as well as"; "as well as" opens no clause
+    (
+        "Troops captured most of al-Shaar. SANA said the army captured the entire "
+        "neighborhood as well as the neighborhoods of al-Qatarji and Karm al-Dada.",
+        None,
+        {
+            ("shaar", "contested", "2016-11-29"),
+            ("shaar", "government", "2016-11-29"),
+            ("karm-al-qaterji", "government", "2016-11-29"),
+            ("karm-al-daadaa", "government", "2016-11-29"),
+        },
+    ),
+    # a share of a place behind a possessive and a compound adjective
+    (
+        "Government forces have captured large parts of Aleppo's central-eastern al-Shaar "
+        "neighborhood.",
+        None,
+        {("shaar", "contested", "2016-11-29")},
+    ),
+    # the preposition repeated after "as well as"
+    (
+        "There was still fighting in Karam al-Daadaa, as well as in neighbouring Fardous.",
+        None,
+        {("karm-al-daadaa", "contested", "2016-11-29"), ("fardous", "contested", "2016-11-29")},
+    ),
+    ("Islamists tried to enter the YPG-held Kurdish district of Sheikh Maqsoud.", None,
+     {("sheikh-maqsoud", "kurdish", "2016-11-29")}),
+    # a capture under way, a capture denied in the same sentence
+    ("Government forces are also storming the Baadeen neighborhood.", None,
+     {("baedeen", "contested", "2016-11-29")}),
+    (
+        "Regime forces have seized full control of the Salaheddin district, SANA said, "
+        "a claim the rebel Free Syrian Army denied.",
+        None,
+        {("salaheddine", "contested", "2016-11-29")},
+    ),
+    # "the occupied areas including X" is what "lost" governs
+    (
+        "Rebel fighters have lost a third of the occupied areas including the strategic "
+        "Sakhour district which they took back in 2012.",
+        None,
+        {("sakhour", "government", "2016-11-29")},
+    ),
+    ("Sukkari has been held by rebels since 2012.", None, {("sukkari", "rebels", "2016-11-29")}),
+    ("Pro-government sources argue that the whole al-Sakhour neighborhood is already under "
+     "the control of the Syrian army.", None, {("sakhour", "government", "2016-11-29")}),
+    ("Rebels and Kurdish militants battled it out for control of Sheikh Maqsoud.", None,
+     {("sheikh-maqsoud", "contested", "2016-11-29")}),
+    ("Army units were \u201cchasing down\u201d rebels to Sukkari and Mashhad.", None,
+     {("sukkari", "contested", "2016-11-29"), ("mashhad", "contested", "2016-11-29")}),
+    ("Fighters tried to reach Bani Zeid and the Layramoun area.", None, set()),
+    ("The rebels recaptured the Bani Zaid district on Tuesday.", None,
+     {("rasafa", "rebels", "2016-11-29")}),
 ]
 
 
@@ -840,6 +893,10 @@ NO_CLAIM = [
     "Residents of Sheikh Maqsoud celebrated the end of Ramadan.",
     "Rebel families took refuge in al-Fardous after the shelling, a doctor said.",
     "Talks between the army and the rebels took place in Ansari, an official said.",
+    # events of an earlier year are history, not this report's news
+    "Rebels seized al-Sukkari in 2012.",
+    "In July 2012, rebels captured Salaheddine.",
+    '"The army\'s intention is to then seize the adjacent district of Seif al-Dawla."',
 ]
 
 

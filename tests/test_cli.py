@@ -43,10 +43,10 @@ def test_lookup_near_miss_suggests_and_exits_1(run):
 
 
 def test_lookup_ambiguous_lists_candidates(run):
-    result = run("lookup", "جبرين")
+    result = run("lookup", "دوار سبع بحرات")
     assert result.exit_code == 1
     assert "names more than one place" in result.output
-    assert "[jibreen]" in result.output and "[jibreen-industrial-area]" in result.output
+    assert "[aqabeh]" in result.output and "[farafira]" in result.output
 
 
 def test_lookup_json_and_geojson(run):
