@@ -39,6 +39,7 @@ DATE_REACH = 100  # a date further from the cue than this belongs to another cla
 SUBJECT_GAP = 12  # "rebels are still in X": at most this between the subject and its verb
 SUBJECT_LOOKBACK = 200  # how far before a capture its subject is looked for, in its sentence
 SUBJECT_REACH = 30  # "After taking X, the Syrian army's elite units ...": from the comma on
+VERB_FIRST_REACH = 40  # "سيطرت قوات النظام على X": the subject right after a verb-first cue
 REPORT_VERB_REACH = 30  # "said on Friday", "on Friday state TV said": a verb this near a date
 # The first object of a verb stands this close to it ("took the strategic Sheikh
 # Saeed district"); a place further on is where, not what ("captured ...
@@ -159,6 +160,7 @@ class Cue:
     object: str
     side: str
     regex: re.Pattern
+    verb_first: bool = False  # the subject may follow the verb (Arabic news: verb, subject, object)
 
 
 def _wordy(pattern: str, flags: int = 0, after: str = "") -> str:
@@ -211,6 +213,7 @@ class Lexicon:
                 c["object"],
                 c["side"],
                 re.compile(_wordy(c["pattern"]), lower_only),
+                c.get("order") == "verb_first",
             )
             for c in data["cues"]
         ]
@@ -265,8 +268,10 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?<=\s)(?:"
     r"(?<= )- "
     r"|(?:but|while|whereas|although|though|because|when|whose)\s"
-    r"|(?:after|before|(?<!well )(?<!such )as)\s(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they)\b)"
-    r"|(?:said|says|told|added|adds)\b)"
+    r"|(?:after|before|(?<!well )(?<!such )as)\s"
+    r"(?=\w+\s+(?:forces|troops|rebels|the|a|government|army|it|they)\b)"
+    r"|(?:said|says|told|added|adds)\b"
+    r"|(?:بينما|في حين|فيما|لكن|إلا أن|الا ان)\s)"
     r"|(?<=,)\s*(?:"
     r"(?:as|while|when|after|before|which|who|where|adding|saying|according)\s"
     r"|(?:and|but)\s+(?:that|are|is|were|was|have|has|had|they|it|he|she|we|said)\b)"
@@ -302,6 +307,7 @@ _LIST_GAP = re.compile(
     # a word that goes on with the name we know: "Hallak Al-Fukani and Bustan al-Basha"
     r"|^(?-i:[ -]+(?:(?:al|Al|el|El)-)?[A-Z][\w'’]*)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # where in the city: "Sheikh Saeed in the south and Saliheen in the east"
+    r"|^[\"”»]?(?:\s*[،,]?\s*و\s*\S+(?:\s\S+)?)?\s*[،,]?\s*(?:و\s*)?(?:(?:حي|حيي|[أا]حياء)\s+)?[\"“«]?$"
     r"|^\s+in\s+the\s+(?:north|south|east|west|centre|center)(?:-?(?:east|west))?(?:ern)?"
     r"(?:\s+of\s+the\s+city)?\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # an apposition: "X neighbourhood, one of the largest districts, in addition to Y"
@@ -499,7 +505,8 @@ _CONTROL_AFTER = re.compile(
 # just named, then a list
 _ANAPHOR_THEN_LIST = re.compile(
     r"\s*(?:(?:full |complete )?control\s+(?:of|over)\s+)?the\s+(?:(?:entire|whole|same)\s+)?"
-    r"(?:district|neighbou?rhood|area|quarter)\s*,?\s+(?:as well as|along with|in addition to|and)\s",
+    r"(?:district|neighbou?rhood|area|quarter)\s*,?\s+"
+    r"(?:as well as|along with|in addition to|and)\s",
     re.IGNORECASE,
 )
 # "parts of", "most of", "80% of the strategic X": a share of the place
@@ -507,7 +514,9 @@ _PARTIAL_BEFORE = re.compile(
     r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
     r"swathes?|swaths?)(?=\s+in\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
-    r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$",
+    r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$"
+    r"|(?:[أا]جزاء|جزء|[أا]غلب|معظم|نصف|ثلث|ربع|بعض|مناطق|نقاط|مواقع)(?: (?:ال)?(?:واسعة|كبيرة))?"
+    r" (?:من|في) (?:(?:حي|حيي|[أا]حياء|منطقة) )?$",
     re.IGNORECASE,
 )
 # "40 percent of this area": a share of a place named before, not of the city
@@ -963,7 +972,11 @@ class Extractor:
 
         for cue, hit in cue_hits:
             targets = self._objects(cue, hit, sentence, local, breaks, verb_starts)
-            if hit.start in nominal and targets and all((m.start, m.end) in claimed for m in targets):
+            if (
+                hit.start in nominal
+                and targets
+                and all((m.start, m.end) in claimed for m in targets)
+            ):
                 continue  # "rebels lost a third of the occupied areas including X": "lost" says it
             referred = not targets
             if referred:
@@ -981,6 +994,7 @@ class Extractor:
                 breaks,
                 actors,
                 lambda pos: source_at(pos)[1],
+                min((m.start - offset for m in targets if m.start >= offset), default=None),
             )
             if status is None or self._hedged(cue, sentence, hit, breaks):
                 continue
@@ -1091,7 +1105,7 @@ class Extractor:
             chosen = self._list_after(sentence, local, hit.end, clause_end)
             if chosen:
                 first = next(s for s, _, m in local if m is chosen[0])
-                if self._object_of_another(breaks.low, hit.end, first, verb_starts):
+                if self._object_of_another(breaks.low, hit.end, first, verb_starts, cue.verb_first):
                     chosen = []
             if not chosen:
                 # "took several districts in the east, including X, Y and Z"
@@ -1102,7 +1116,7 @@ class Extractor:
                 if intro is not None and intro.start() > reach:
                     intro = None
                 if intro is not None and not self._object_of_another(
-                    breaks.low, hit.end, intro.start(), verb_starts
+                    breaks.low, hit.end, intro.start(), verb_starts, cue.verb_first
                 ):
                     # (a list after another verb is that verb's: "an offensive ..., saying
                     # they had controlled its northern part including X")
@@ -1125,7 +1139,7 @@ class Extractor:
             limit = s
         return list(reversed(chosen))
 
-    def _object_of_another(self, low, start, first, verb_starts) -> bool:
+    def _object_of_another(self, low, start, first, verb_starts, verb_first=False) -> bool:
         """Whether the place at `first`, found after a cue ending at `start`, is another's.
 
         "advanced on the districts ..., taking X": X is what "taking" governs;
@@ -1134,6 +1148,8 @@ class Extractor:
         """
         if any(start < v < first for v in verb_starts):
             return True
+        if verb_first:
+            return False  # an actor between a verb-first cue and its object is its subject
         return first - start > 12 and any(
             not _ATTRIBUTIVE_AFTER.match(low, a.end())  # "the rebel pocket" is no one acting
             for a in self.lexicon.actors.finditer(low, start, first)
@@ -1210,16 +1226,34 @@ class Extractor:
         return []
 
     def _side(
-        self, ctx, cue, hit, sentence, breaks, actors, speaker_stance
+        self, ctx, cue, hit, sentence, breaks, actors, speaker_stance, object_start=None
     ) -> tuple[str | None, str]:
         """(status, actor phrase) for a cue.
 
         `actors` are the sentence's actor matches; `speaker_stance(pos)` gives the
-        stance of whoever said what stands at `pos`, for "we" and "our forces".
+        stance of whoever said what stands at `pos`, for "we" and "our forces";
+        `object_start`: where the cue's first place in the sentence starts, if after it.
         """
         if cue.side in STATUSES:
             return cue.side, ""
         clause_start, clause_end = breaks.around(hit.start, hit.end)
+        if cue.verb_first:
+            # "سيطرت قوات النظام على X" (took regime forces X): the subject follows
+            # the verb, before its object and in its clause
+            limit = min(
+                object_start if object_start is not None and object_start > hit.start else hit.end,
+                hit.end + VERB_FIRST_REACH,
+                clause_end,
+            )
+            subject = next(
+                (a for a in actors if hit.start <= a.start() < max(limit, hit.end)), None
+            )
+            phrase = sentence[subject.start() : subject.end()] if subject else ""
+            if cue.side == "recipient":
+                # "تسليم وحدات حماية الشعب أحياء X" (handing the YPG districts X): the YPG holds
+                return (subject.lastgroup, phrase) if subject else (None, "")
+        else:
+            subject = None
         if cue.side == "actor_in":  # "under rebel control": the side is named in the cue
             inside = self.lexicon.actors.search(hit.text)
             if inside is not None:
@@ -1256,8 +1290,11 @@ class Extractor:
                     side = None  # "the army's fall of X" is not English: no guess
                 if side is not None:
                     return side, sentence[owner.start() : owner.end()]
-            # "agent": a cue that is no claim without its agent ("X, captured by ...")
-            return (_PENDING, "") if cue.side == "actor_after" else (None, "")
+            # "agent": a cue that is no claim without its agent ("X, captured by ...");
+            # "controlled by local militia" names an agent we do not know: no guess
+            if cue.side == "agent" or hit.text.endswith((" by", " to")):
+                return None, ""
+            return _PENDING, ""
         if cue.side == "recipient":
             # "handed X and Y over to Kurdish fighters": whoever they went to holds them
             given = next(
@@ -1317,6 +1354,7 @@ class Extractor:
                 ),
                 None,
             )
+        actor = subject or actor
         if cue.side == "default":
             return _PENDING, ""
         if actor is None and cue.side in ("actor_strict", "contested_actor"):

@@ -169,6 +169,12 @@ def read_articles(
         yield make_document(item, text, rows.get(item.name), index_problems, infer_dates, year)
 
 
+# Arabic short-vowel marks and the tatweel, dropped from article text: news copy
+# sets them only here and there ("يحرّر" for "يحرر"), and names and rules are
+# written without them.
+_ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0653), 0x0670])
+
+
 def make_document(
     path: Path,
     text: str,
@@ -180,6 +186,7 @@ def make_document(
     """Join a file's text with its front matter, its index row and inferred dates."""
     warnings = list(index_problems)
     body, front, front_problem = split_front_matter(text)
+    body = body.translate(_ARABIC_MARKS)
     if front_problem:
         warnings.append(f"{path.name}: {front_problem}")
     meta: dict[str, tuple[str, str]] = {}

@@ -17,6 +17,7 @@ import difflib
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,6 +33,7 @@ from .errors import GazetteerError
 from .names import (
     WORD_PATTERN,
     WORD_TAIL,
+    is_arabic,
     is_article,
     light_fold,
     name_key,
@@ -74,6 +76,9 @@ _ARTICLE_BEFORE = re.compile(
     r"|(?-i:[ae]l))$",
     re.IGNORECASE,
 )
+# An Arabic name with the article, after joined particles: "الجديدة", "والجديدة",
+# "للجديدة" (ل + ال)
+_WITH_ARTICLE = re.compile(r"[وفبك]{0,2}(?:ال|لل)")
 # One-letter Arabic particles written joined to the next word (and, in, to, so).
 _ARABIC_PARTICLES = frozenset("وبلف")
 # Words that say a place name stands next to them: where fuzzy matching looks.
@@ -255,6 +260,7 @@ class Gazetteer:
             raise GazetteerError(name, problems)
         self._index: dict[tuple[str, ...], _KeyTarget] | None = None
         self._trie: dict | None = None
+        self._article_only: set[tuple[str, ...]] = set()
         self._plain: dict[str, set[str]] = {}
         self._fuzzy_names: list[tuple[str, str]] | None = None
         self._fuzzy_cache: dict[str, list[tuple[str, float]]] = {}
@@ -352,6 +358,16 @@ class Gazetteer:
                 entry = by_key.setdefault(key, {})
                 entry[place.id] = entry.get(place.id, False) or is_primary
                 self._plain.setdefault(plain(name), set()).add(place.id)
+        # One-word Arabic names written only with the article (الجديدة): without it
+        # the word is a common one ("جديدة", new), not the name
+        bare: dict[tuple[str, ...], bool] = {}
+        for place in self._places.values():
+            for name in self._names_of(place):
+                key = name_key(name)
+                if len(key) == 1 and is_arabic(name):
+                    with_article = unicodedata.normalize("NFKC", name).startswith("ال")
+                    bare[key] = bare.get(key, False) or not with_article
+        self._article_only = {key for key, has_bare in bare.items() if not has_bare}
         index: dict[tuple[str, ...], _KeyTarget] = {}
         trie: dict = {}
         for key, owners in by_key.items():
@@ -523,6 +539,8 @@ class Gazetteer:
             if found is None:
                 continue
             end, key = found
+            if key in self._article_only and not _WITH_ARTICLE.match(text, start):
+                continue  # "مناطق جديدة" (new areas) is not al-Jdeideh (الجديدة)
             article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
             if article is not None and article.start() >= last_end:
                 start = article.start()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from aleppo_map.claims import Extractor
+from aleppo_map.claims import Extractor, extract_claims
 from aleppo_map.documents import Document
 
 
@@ -842,11 +842,17 @@ CASES = [
         None,
         {("karm-al-daadaa", "contested", "2016-11-29"), ("fardous", "contested", "2016-11-29")},
     ),
-    ("Islamists tried to enter the YPG-held Kurdish district of Sheikh Maqsoud.", None,
-     {("sheikh-maqsoud", "kurdish", "2016-11-29")}),
+    (
+        "Islamists tried to enter the YPG-held Kurdish district of Sheikh Maqsoud.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-29")},
+    ),
     # a capture under way, a capture denied in the same sentence
-    ("Government forces are also storming the Baadeen neighborhood.", None,
-     {("baedeen", "contested", "2016-11-29")}),
+    (
+        "Government forces are also storming the Baadeen neighborhood.",
+        None,
+        {("baedeen", "contested", "2016-11-29")},
+    ),
     (
         "Regime forces have seized full control of the Salaheddin district, SANA said, "
         "a claim the rebel Free Syrian Army denied.",
@@ -861,15 +867,28 @@ CASES = [
         {("sakhour", "government", "2016-11-29")},
     ),
     ("Sukkari has been held by rebels since 2012.", None, {("sukkari", "rebels", "2016-11-29")}),
-    ("Pro-government sources argue that the whole al-Sakhour neighborhood is already under "
-     "the control of the Syrian army.", None, {("sakhour", "government", "2016-11-29")}),
-    ("Rebels and Kurdish militants battled it out for control of Sheikh Maqsoud.", None,
-     {("sheikh-maqsoud", "contested", "2016-11-29")}),
-    ("Army units were \u201cchasing down\u201d rebels to Sukkari and Mashhad.", None,
-     {("sukkari", "contested", "2016-11-29"), ("mashhad", "contested", "2016-11-29")}),
+    (
+        "Pro-government sources argue that the whole al-Sakhour neighborhood is already under "
+        "the control of the Syrian army.",
+        None,
+        {("sakhour", "government", "2016-11-29")},
+    ),
+    (
+        "Rebels and Kurdish militants battled it out for control of Sheikh Maqsoud.",
+        None,
+        {("sheikh-maqsoud", "contested", "2016-11-29")},
+    ),
+    (
+        "Army units were \u201cchasing down\u201d rebels to Sukkari and Mashhad.",
+        None,
+        {("sukkari", "contested", "2016-11-29"), ("mashhad", "contested", "2016-11-29")},
+    ),
     ("Fighters tried to reach Bani Zeid and the Layramoun area.", None, set()),
-    ("The rebels recaptured the Bani Zaid district on Tuesday.", None,
-     {("rasafa", "rebels", "2016-11-29")}),
+    (
+        "The rebels recaptured the Bani Zaid district on Tuesday.",
+        None,
+        {("rasafa", "rebels", "2016-11-29")},
+    ),
 ]
 
 
@@ -1370,3 +1389,65 @@ def test_lists_after_a_dash_or_colon(extractor, text, expected):
     assert {(c.place_id, c.status) for c in claims} == expected
     # a count of the districts taken in one push is no city-wide total
     assert not any(c.place_id == "city" for c in claims)
+
+
+# Arabic news wording: the verb first, its subject after it, particles joined to words
+ARABIC_CASES = [
+    # verb, subject, object: "regime forces took control of the Shaar district"
+    ("سيطرت قوات الأسد والميليشيات الرديفة، على حي الشعار في حلب.", {("shaar", "government")}),
+    # subject first, and a list joined with "و"
+    (
+        "قوات النظام سيطرت على أحياء جبل بدرو والصاخور والحيدرية.",
+        {("jabal-badro", "government"), ("sakhour", "government"), ("haydariyeh", "government")},
+    ),
+    # a subject in the next clause is not the verb's ("while the YPG began pushing into ...")
+    (
+        "أفاد مراسل بأن قوات النظام سيطرت على كامل حي الصاخور، بينما بدأت وحدات حماية الشعب "
+        "التوغل في عدد من الأحياء الشرقية.",
+        {("sakhour", "government")},
+    ),
+    # held: "Sheikh Maqsoud, which the YPG controls"; "Zebdiyeh, under the rebels' control"
+    (
+        "نزحت عائلات باتجاه حي الشيخ مقصود الذي تسيطر عليه وحدات حماية الشعب.",
+        {("sheikh-maqsoud", "kurdish")},
+    ),
+    ("استهدف القصف حي الزبدية الخاضع لسيطرة الفصائل.", {("zebdiyeh", "rebels")}),
+    # fighting
+    ("وتدور اشتباكات عنيفة بين الجيش السوري والمسلحين في حي الصاخور.", {("sakhour", "contested")}),
+    ("تستمر الاشتباكات داخل حي جبل بدرو.", {("jabal-badro", "contested")}),
+    # SANA's "restored security and stability to X"
+    (
+        "وحدات من الجيش العربي السوري تعيد الأمن والاستقرار إلى حي الشيخ سعيد.",
+        {("sheikh-saeed", "government")},
+    ),
+    # parts of a place are contested; a denial disputes the capture
+    ("وسيطرت قوات النظام على أجزاء من حي المرجة.", {("marjeh", "contested")}),
+    ("والمعارضة تنفي سيطرة النظام على الصاخور.", {("sakhour", "contested")}),
+    # the recipient of a hand-over holds the districts
+    (
+        "اتفاق يفيد بتسليم وحدات حماية الشعب الكردية أحياء بعيدين، بستان الباشا، الشيخ فارس.",
+        {("baedeen", "kurdish"), ("bustan-al-basha", "kurdish"), ("sheikh-fares", "kurdish")},
+    ),
+    # an attempt, a purpose, a negation: no claim
+    ("تصدت الفصائل لمحاولة اقتحام قوات النظام على حي صلاح الدين.", set()),
+    ("تجري عملية عسكرية للسيطرة على جبل بدرو.", set()),
+    ("لم تسيطر قوات النظام على حي الصاخور.", set()),
+    # a common word is not a name written with the article ("new areas", not al-Jdeideh)
+    ("سيطرت قوات النظام على مناطق جديدة في القسم الشمالي.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ARABIC_CASES, ids=[c[0][:30] for c in ARABIC_CASES])
+def test_claims_from_arabic_news_wording(extractor, text, expected):
+    found = {(c.place_id, c.status) for c in claims_of(extractor, text, dt.date(2016, 12, 6))}
+    assert found == expected
+
+
+def test_arabic_marks_are_dropped_when_articles_are_read(extractor, tmp_path):
+    # news copy sets short vowels here and there: "يحرّر" is "يحرر", "قوّات" is "قوات"
+    (tmp_path / "a.txt").write_text(
+        "---\npublished: 2016-11-28\n---\nالجيش السوري يحرّر حي مساكن هنانو بالكامل.\n", "utf-8"
+    )
+    (claim,) = extract_claims([tmp_path], extractor)
+    assert (claim.place_id, claim.status) == ("hanano", "government")
+    assert "يحرر" in claim.quote
