@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -172,7 +173,7 @@ def read_articles(
 # Arabic short-vowel marks and the tatweel, dropped from article text: news copy
 # sets them only here and there ("يحرّر" for "يحرر"), and names and rules are
 # written without them.
-_ARABIC_MARKS = dict.fromkeys([0x0640, *range(0x064B, 0x0653), 0x0670])
+_ARABIC_MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
 
 
 def make_document(
@@ -186,7 +187,7 @@ def make_document(
     """Join a file's text with its front matter, its index row and inferred dates."""
     warnings = list(index_problems)
     body, front, front_problem = split_front_matter(text)
-    body = body.translate(_ARABIC_MARKS)
+    body = _ARABIC_MARKS.sub("", body)
     if front_problem:
         warnings.append(f"{path.name}: {front_problem}")
     meta: dict[str, tuple[str, str]] = {}
