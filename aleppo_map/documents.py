@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import AleppoMapError
+from .names import ARABIC_MARKS
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 INDEX_NAME = "articles.csv"
@@ -170,12 +170,6 @@ def read_articles(
         yield make_document(item, text, rows.get(item.name), index_problems, infer_dates, year)
 
 
-# Arabic short-vowel marks and the tatweel, dropped from article text: news copy
-# sets them only here and there ("يحرّر" for "يحرر"), and names and rules are
-# written without them.
-_ARABIC_MARKS = re.compile("[\u0640\u064b-\u0652\u0670]")
-
-
 def make_document(
     path: Path,
     text: str,
@@ -187,7 +181,7 @@ def make_document(
     """Join a file's text with its front matter, its index row and inferred dates."""
     warnings = list(index_problems)
     body, front, front_problem = split_front_matter(text)
-    body = _ARABIC_MARKS.sub("", body)
+    body = ARABIC_MARKS.sub("", body)  # as names are keyed without them
     if front_problem:
         warnings.append(f"{path.name}: {front_problem}")
     meta: dict[str, tuple[str, str]] = {}

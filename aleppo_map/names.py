@@ -68,8 +68,9 @@ _DOUBLED = re.compile(r"(.)\1+")
 _ROMAN = re.compile(r"[IVX]+")
 _GLUED_ARTICLE = re.compile(r"[ae]l(?=[A-Z])")
 
-# Arabic: diacritics (harakat, superscript alef, Quranic marks) and tatweel.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+# Arabic: diacritics (harakat, superscript alef, Quranic marks) and tatweel. News copy
+# sets them only here and there ("يحرّر" for "يحرر"): names and rules go without them.
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ARABIC_LETTERS = str.maketrans(
     {
         "أ": "ا",
@@ -100,7 +101,7 @@ def _strip_marks(text: str) -> str:
 
 
 def _arabic_key(word: str) -> str:
-    word = _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word))
+    word = ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", word))
     word = word.translate(_ARABIC_LETTERS)
     return _ARABIC_ARTICLE.sub("", word)
 
