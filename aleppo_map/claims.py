@@ -1240,14 +1240,10 @@ class Extractor:
         if cue.verb_first:
             # "سيطرت قوات النظام على X" (took regime forces X): the subject follows
             # the verb, before its object and in its clause
-            limit = min(
-                object_start if object_start is not None and object_start > hit.start else hit.end,
-                hit.end + VERB_FIRST_REACH,
-                clause_end,
-            )
-            subject = next(
-                (a for a in actors if hit.start <= a.start() < max(limit, hit.end)), None
-            )
+            end = hit.end
+            if object_start is not None and object_start > hit.end:
+                end = max(hit.end, min(object_start, hit.end + VERB_FIRST_REACH, clause_end))
+            subject = next((a for a in actors if hit.start <= a.start() < end), None)
             phrase = sentence[subject.start() : subject.end()] if subject else ""
             if cue.side == "recipient":
                 # "تسليم وحدات حماية الشعب أحياء X" (handing the YPG districts X): the YPG holds
