@@ -1451,3 +1451,65 @@ def test_arabic_marks_are_dropped_when_articles_are_read(extractor, tmp_path):
     (claim,) = extract_claims([tmp_path], extractor)
     assert (claim.place_id, claim.status) == ("hanano", "government")
     assert "يحرر" in claim.quote
+
+
+def test_latin_view_of_the_lexicon_drops_only_what_needs_arabic_letters():
+    from aleppo_map.claims import ARABIC_LETTER, Lexicon, _alternatives
+
+    assert _alternatives(r"took|(a|b)c|[|)]x|\|y") == ["took", "(a|b)c", "[|)]x", r"\|y"]
+    lex = Lexicon(
+        {
+            "actors": {"government": ["army", "الجيش"], "rebels": ["rebels", "فصائل"]},
+            "sources": [
+                {"name": "SANA", "patterns": ["sana", "سانا"]},
+                {"name": "Only Arabic", "patterns": ["المرصد"]},
+            ],
+            "speech": r"said|قال\s+إن|claimed",
+            "cues": [
+                {
+                    "name": "capture",
+                    "kind": "verb",
+                    "object": "after",
+                    "side": "actor",
+                    "pattern": "took|captured",
+                },
+                {
+                    "name": "capture",
+                    "kind": "verb",
+                    "object": "after",
+                    "side": "actor",
+                    "pattern": r"سيطر(?:ت)?\s+على",
+                },
+            ],
+            "hedges": "could|قد",
+            "denials": "denied",
+            "past_states": "had been",
+            "completions": "completed",
+            "anaphors": "the district",
+            "locatives": "in",
+            "citywide_of": "eastern aleppo",
+            "rebel_territory": "enclave",
+        }
+    )
+    latin = lex.latin
+    assert latin.latin is latin
+    assert len(latin.cues) == 1 and [s for s, _ in latin.sources] == ["SANA"]
+    assert latin.speech.search("he claimed") and not ARABIC_LETTER.search(latin.speech.pattern)
+    assert latin.actors.search("the army").lastgroup == "government"
+    assert latin.actors.search("the rebels").lastgroup == "rebels"
+    assert not any(ARABIC_LETTER.search(p.pattern) for p in (latin.any_cue, latin.hedges))
+
+
+def test_articles_without_arabic_read_the_same_with_the_latin_lexicon(extractor):
+    # The Latin view is a shortcut: every seed article gives the same claims with the
+    # whole lexicon.
+    from aleppo_map.claims import ARABIC_LETTER
+    from aleppo_map.documents import read_articles
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    docs = list(read_articles(sorted(seeds.glob("*.txt"))))
+    assert len(docs) == 5 and not any(ARABIC_LETTER.search(d.text) for d in docs)
+    for doc in docs:
+        fast = [c.as_row() for c in extractor.extract(doc)]
+        assert fast, doc.name
+        assert fast == [c.as_row() for c in extractor._extract(doc, None)], doc.name
