@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from .dates import DateMention, find_dates, infer_published, iter_dates
+from .dates import ARABIC_MONTH_NAME, DateMention, find_dates, infer_published, iter_dates
 from .documents import CORPUS_YEAR_SOURCE, Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
 from .text import compile_gated, openings, sentence_around
@@ -1021,6 +1021,15 @@ class Extractor:
     def _sentence(self, ctx, offset, end, sentence, low, mentions, figures, units) -> None:
         lex = self.lexicon
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
+        if local and ARABIC_LETTER.search(sentence):
+            # "منتصف تشرين الثاني": a word of a month's name is no place, even where it
+            # names one (Tishreen). Only Arabic month names do, so only Arabic text pays.
+            months = [m.span() for m in ARABIC_MONTH_NAME.finditer(sentence)]
+            local = [
+                (s, e, m)
+                for s, e, m in local
+                if not any(a <= s and e <= b and b - a > e - s for a, b in months)
+            ]
         cue_hits = self._cues(low)
         if not cue_hits and not figures:
             if local:  # no claim, but a later "the district" may mean the place named last

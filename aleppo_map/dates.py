@@ -95,6 +95,57 @@ NUMBER_WORDS: dict[str, int] = {
     "ten": 10,
 }
 
+# Arabic news copy. Hamza forms vary between outlets (أ, إ, ا), so both are listed.
+ARABIC_WEEKDAYS: dict[str, int] = {
+    **dict.fromkeys(("الاثنين", "الإثنين"), 0),
+    "الثلاثاء": 1,
+    **dict.fromkeys(("الأربعاء", "الاربعاء"), 2),
+    "الخميس": 3,
+    "الجمعة": 4,
+    "السبت": 5,
+    **dict.fromkeys(("الأحد", "الاحد"), 6),
+}
+# Levantine (Syrian) month names and the Egyptian ones, often written together:
+# "6 كانون الأول/ديسمبر 2016".
+ARABIC_MONTHS: dict[str, int] = {
+    **dict.fromkeys(("كانون الثاني", "كانون ثان", "كانون ثاني", "يناير"), 1),
+    **dict.fromkeys(("شباط", "فبراير"), 2),
+    **dict.fromkeys(("آذار", "اذار", "مارس"), 3),
+    **dict.fromkeys(("نيسان", "أبريل", "ابريل", "إبريل"), 4),
+    **dict.fromkeys(("أيار", "ايار", "مايو"), 5),
+    **dict.fromkeys(("حزيران", "يونيو", "يونيه"), 6),
+    **dict.fromkeys(("تموز", "يوليو", "يوليه"), 7),
+    **dict.fromkeys(("آب", "أغسطس", "اغسطس"), 8),
+    **dict.fromkeys(("أيلول", "ايلول", "سبتمبر"), 9),
+    **dict.fromkeys(
+        ("تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين اول", "أكتوبر", "اكتوبر"), 10
+    ),
+    **dict.fromkeys(("تشرين الثاني", "تشرين ثان", "تشرين ثاني", "نوفمبر"), 11),
+    **dict.fromkeys(("كانون الأول", "كانون الاول", "كانون أول", "كانون اول", "ديسمبر"), 12),
+}
+# As RELATIVE: days before publication, precision. "اليوم" is today only on its own:
+# "اليوم التالي" is the next day (ARABIC_CHAINED).
+ARABIC_RELATIVE: dict[str, tuple[int | None, str]] = {
+    "اليوم": (0, "day"),
+    **dict.fromkeys(("أمس", "امس", "الأمس", "البارحة", "الليلة الماضية"), (1, "day")),
+    **dict.fromkeys(("أول أمس", "اول امس", "أول من أمس", "اول من امس"), (2, "day")),
+    **dict.fromkeys(("هذا الأسبوع", "هذا الاسبوع", "الأسبوع الحالي"), (None, "week")),
+    **dict.fromkeys(("الأسبوع الماضي", "الاسبوع الماضي"), (7, "week")),
+}
+# "اليوم الثالث", "اليوم الذي": the day of something, not today
+ARABIC_NOT_TODAY_AFTER = (
+    "الأول", "الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع",
+    "الثامن", "التاسع", "العاشر", "الأخير", "الاخير", "السابق", "الذي", "التالي",
+)  # fmt: skip
+ARABIC_CHAINED: dict[str, int] = {
+    "اليوم التالي": 1,
+    **dict.fromkeys(("اليوم نفسه", "نفس اليوم", "اليوم ذاته", "ذات اليوم"), 0),
+}
+# Before an Arabic weekday: the part of the day ("مساء"), and "day", "today" or
+# "yesterday" ("أمس الاثنين" is Monday, named as yesterday).
+ARABIC_WEEKDAY_BEFORE = ("صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "منتصف ليل")
+ARABIC_DAY_WORDS = ("يوم", "اليوم", "أمس", "امس")
+
 # Words that may stand before a weekday: "late on Monday", "early Tuesday".
 WEEKDAY_MODIFIERS = ("late", "early", "earlier", "later", "overnight")
 # "last Monday" is the Monday before publication day, never publication day
@@ -123,6 +174,7 @@ SINCE_WORDS = (
     "starting",
     "launched",
     "launching",
+    "منذ",
 )
 
 # A weekday name that is part of a name, not a day: "Black Friday", "the
@@ -263,6 +315,30 @@ def _calendar_date(tag: str) -> str:
     )"""
 
 
+# An Arabic month name anywhere, with or without a day ("منتصف تشرين الثاني")
+ARABIC_MONTH_NAME = re.compile(r"\b" + _trie(list(ARABIC_MONTHS)))
+_ARABIC_YEAR = r"(?:19|20|١٩|٢٠)\d\d(?!\d)"
+# "6 كانون الأول 2016", "6 ديسمبر/كانون الأول", "السبت 10 كانون الأول (ديسمبر) 2016"
+_ARABIC_DATE = rf"""(?P<adate>
+    (?<![\d.,:/])(?P<aD>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<aM>{_trie(list(ARABIC_MONTHS))})
+    (?:\s*[/(]\s*{_trie(list(ARABIC_MONTHS))}(?:\s*\))?)?
+    (?:\s+(?:من\s+)?(?:عام\s+|سنة\s+)?(?P<aY>{_ARABIC_YEAR}))?
+)"""
+
+
+def _arabic_weekday(group: str = "") -> str:
+    """ "يوم الاثنين", "مساء الأحد", "أمس الخميس"; the weekday named `group` if given."""
+    name = f"?P<{group}>" if group else "?:"
+    return rf"""
+    (?:{_trie(list(ARABIC_WEEKDAY_BEFORE))}\s+)?(?:{_trie(list(ARABIC_DAY_WORDS))}\s+)?
+    ({name}{_trie(list(ARABIC_WEEKDAYS))})"""
+
+
+_ARABIC_RELATIVE = rf"""(?:
+    (?P<achain>{_trie(list(ARABIC_CHAINED))})
+  | (?P<arel>{_trie(list(ARABIC_RELATIVE))})(?!\s+{_trie(list(ARABIC_NOT_TODAY_AFTER))})
+)"""
+
 # Days counted from the day named just before ("on Monday ... that day", "on Sunday,
 # a day after they seized it"); failing one, from publication day.
 CHAINED: dict[str, int] = {
@@ -293,6 +369,9 @@ _DATE_PATTERN = rf"""(?:
       | {_calendar_date("")}
       | {_CHAINED}
       | {_RELATIVE}
+      | (?:{_arabic_weekday()}[،,]?\s+)?{_ARABIC_DATE}
+      | {_arabic_weekday("awd")}
+      | {_ARABIC_RELATIVE}
     )"""
 # At a word start, the look-ahead from `openings` gives up on most words at once.
 _DATE = re.compile(r"\b" + openings(_DATE_PATTERN, re.VERBOSE) + _DATE_PATTERN, re.VERBOSE)
@@ -306,8 +385,11 @@ def _hint(words: tuple[str, ...]) -> re.Pattern:
     a pattern whose every branch starts with a plain character lets the regex
     engine skip through the text in C. Several times faster than "day|night|...".
     """
-    branches = list("0123456789")
+    branches = list("0123456789٠١٢٣٤٥٦٧٨٩")  # Arabic-Indic digits too
     for word in words:
+        if word == word.upper():  # a script without case
+            branches.append(f"{word[-1]}(?<={word})")
+            continue
         branches.append(f"{word[-1]}(?<={word}|{word.capitalize()})")
         branches.append(f"{word[-1].upper()}(?<={word.upper()})")
     return re.compile("|".join(branches))
@@ -316,7 +398,11 @@ def _hint(words: tuple[str, ...]) -> re.Pattern:
 # Every expression has a digit or one of these words: weekday names, "today"
 # and "yesterday" contain "day", "tonight" and "last night" contain "night".
 HINT_WORDS = ("day", "night", "week", "morning", "afternoon", "evening", "tomorrow")
-_HINT = _hint(HINT_WORDS)
+_HINT = _hint(
+    HINT_WORDS
+    # every Arabic expression without a digit holds one of these
+    + ("يوم", "أمس", "امس", "البارحة", "الأسبوع", "الاسبوع", "الليلة", *ARABIC_WEEKDAYS)
+)
 # An expression starts at most this far before its first digit or hint word
 # ("earlier on this past Wednesday"): the full search starts there. Also how
 # far back the words that qualify a date ("since", "Black") are looked for.
@@ -466,7 +552,8 @@ def _chained(mention: DateMention, previous: dt.date | None, published: dt.date 
     With no day named before, "a day after" counts back from publication day, as
     "yesterday" does; "that day" and "the next day" then refer to nothing.
     """
-    offset = CHAINED[" ".join(mention.text.lower().split())]
+    phrase = " ".join(mention.text.lower().split())
+    offset = CHAINED[phrase] if phrase in CHAINED else ARABIC_CHAINED[phrase]
     base = previous if previous is not None else (published if offset < 0 else None)
     date = base + dt.timedelta(days=offset) if base is not None else None
     if date is not None and published is not None and date > published:
@@ -477,9 +564,16 @@ def _chained(mention: DateMention, previous: dt.date | None, published: dt.date 
 def _mention(text: str, match: re.Match, published: dt.date | None) -> DateMention | None:
     start, end = match.span()
     precision = "day"
-    if match.group("chain") is not None:
+    if match.group("chain") is not None or match.group("achain") is not None:
         kind = "chained"  # its day is counted in iter_dates, from the day named before
         date = None
+    elif match.group("arel") is not None:
+        kind = "relative"
+        days_back, precision = ARABIC_RELATIVE[match.group("arel")]
+        date = _days_before(published, days_back)
+    elif match.group("awd") is not None:
+        kind = "weekday"
+        date = _weekday(match.group("awd"), None, published)
     elif match.group("rel") is not None:
         phrase = match.group("rel")
         if phrase == "Today" and _TITLE_WORD_BEFORE.search(text, max(0, start - _LOOK_BACK), start):
@@ -515,19 +609,24 @@ def _relative(phrase: str, published: dt.date | None) -> tuple[dt.date | None, s
         days_back, precision = count * (7 if week else 1), "week" if week else "day"
     else:
         days_back, precision = RELATIVE[" ".join(words)]
+    return _days_before(published, days_back), precision
+
+
+def _days_before(published: dt.date | None, days_back: int | None) -> dt.date | None:
+    """The day a relative expression means (see RELATIVE for `days_back`)."""
     if published is None:
-        return None, precision
+        return None
     if days_back is None:
-        return published - dt.timedelta(days=published.weekday()), precision
+        return published - dt.timedelta(days=published.weekday())
     if days_back == WEEKEND:
         days_back = 0 if published.weekday() == 5 else (published.weekday() - 6) % 7
-    return published - dt.timedelta(days=days_back), precision
+    return published - dt.timedelta(days=days_back)
 
 
 def _weekday(name: str, relation: str | None, published: dt.date | None) -> dt.date | None:
     if published is None:
         return None
-    wanted = WEEKDAYS[name.lower()]
+    wanted = WEEKDAYS[name.lower()] if name.isascii() else ARABIC_WEEKDAYS[name]
     rule = WEEKDAY_RELATIONS[" ".join(relation.lower().split())] if relation else "on or before"
     if rule == "after":
         return published + dt.timedelta(days=(wanted - published.weekday()) % 7 or 7)
@@ -539,12 +638,20 @@ def _weekday(name: str, relation: str | None, published: dt.date | None) -> dt.d
 
 def _is_explicit(match: re.Match) -> bool:
     """True when a `_DATE` match holds a calendar date."""
-    return match.group("datew") is not None or match.group("date") is not None
+    return (
+        match.group("datew") is not None
+        or match.group("date") is not None
+        or match.group("adate") is not None
+    )
 
 
 def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of a calendar date match; None if no such day exists."""
     found = match.groupdict()
+    if found.get("adate"):
+        month = ARABIC_MONTHS[" ".join(found["aM"].split())]
+        day, year = int(found["aD"]), int(found["aY"]) if found.get("aY") else None
+        return _valid_parts(year, month, day)
     for tag in _DATE_TAGS:
         if found.get("iso" + tag):
             year, month, day = map(int, found["iso" + tag].split("-"))
@@ -560,12 +667,17 @@ def _explicit_parts(match: re.Match) -> tuple[int | None, int, int] | None:
             year = int(year_text) if year_text else None
         else:
             continue
-        try:
-            dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
-        except ValueError:
-            return None
-        return year, month, day
+        return _valid_parts(year, month, day)
     return None
+
+
+def _valid_parts(year: int | None, month: int, day: int) -> tuple[int | None, int, int] | None:
+    """(year, month, day) if such a day exists; 29 February is kept without a year."""
+    try:
+        dt.date(year or 2000, month, day)  # 2000 is a leap year: 29 February may exist
+    except ValueError:
+        return None
+    return year, month, day
 
 
 def _calendar(year: int | None, month: int, day: int, published: dt.date | None) -> dt.date | None:
@@ -647,6 +759,35 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
     if latest is not None:
         return latest, "latest-date"
     return None, None
+
+
+# A date in a URL's path: "/2016/11/28/", "/2016-11-28-slug", "/20161128/".
+_URL_DATE = re.compile(
+    r"(?<![\d])((?:19|20)\d\d)([/_-])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d])"
+    r"|(?<=[/_-])((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)"
+)
+
+
+def published_from_url(url: str) -> dt.date | None:
+    """The publication day written in an article's URL path, if any.
+
+    News sites put it there ("https://7al.net/2016/11/28/slug/"); the host and the
+    query are not read, so no number of theirs is taken for a date.
+
+    >>> published_from_url("https://www.aljazeera.net/news/2016/11/28/slug")
+    datetime.date(2016, 11, 28)
+    """
+    rest = url.split("://", 1)[-1]
+    path = rest[rest.find("/") :].split("?", 1)[0].split("#", 1)[0] if "/" in rest else ""
+    for match in _URL_DATE.finditer(path):
+        if match.group(1):
+            year, month, day = match.group(1, 3, 4)
+        else:
+            year, month, day = match.group(5, 6, 7)
+        date = _calendar_or_none(int(year), int(month), int(day))
+        if date is not None:
+            return date
+    return None
 
 
 def _calendar_or_none(year: int, month: int, day: int) -> dt.date | None:

@@ -30,10 +30,10 @@ class DocumentError(AleppoMapError, ValueError):
     """An article file cannot be read; the message names the file and why."""
 
 
-# Where an inferred publication date came from: a dateline, the latest date in
-# the text, or a year-less dateline with the year of most of the corpus.
+# Where an inferred publication date came from: a dateline, the article's URL, the
+# latest date in the text, or a year-less dateline with the year of most of the corpus.
 CORPUS_YEAR_SOURCE = "dateline, corpus year"
-INFERRED_SOURCES = ("dateline", "latest-date", CORPUS_YEAR_SOURCE)
+INFERRED_SOURCES = ("dateline", "url", "latest-date", CORPUS_YEAR_SOURCE)
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ class Document:
     """An article's text, metadata and publication date.
 
     `published_source` says where the date came from: "front matter",
-    "articles.csv", "dateline", "latest-date" or "dateline, corpus year" (the
-    last three are inferred, see `INFERRED_SOURCES`), or None when there is no
+    "articles.csv", "dateline", "url", "latest-date" or "dateline, corpus year"
+    (the last four are inferred, see `INFERRED_SOURCES`), or None when there is no
     date. `warnings` lists non-fatal problems (an unparseable given date,
     broken front matter, ...).
     """
@@ -204,9 +204,14 @@ def make_document(
         else:
             published_source = source
     if published is None and infer_dates:
-        from .dates import infer_published
+        from .dates import infer_published, published_from_url
 
         published, published_source = infer_published(body, year)
+        if published_source != "dateline" and "url" in meta:
+            # A date in the URL beats a guess from the latest date the text names.
+            from_url = published_from_url(meta["url"][0])
+            if from_url is not None:
+                published, published_source = from_url, "url"
     return Document(
         path=path,
         text=body,

@@ -1443,6 +1443,23 @@ def test_claims_from_arabic_news_wording(extractor, text, expected):
     assert found == expected
 
 
+def test_arabic_claims_take_the_day_their_sentence_names(extractor):
+    text = "سيطرت قوات النظام يوم الاثنين على حي الصاخور."
+    (claim,) = claims_of(extractor, text, dt.date(2016, 11, 29))
+    assert (claim.place_id, claim.status, claim.date) == ("sakhour", "government", "2016-11-28")
+
+
+def test_an_arabic_month_named_like_a_place_is_no_place(extractor):
+    # "تشرين" is the month in "تشرين ثان/نوفمبر" and a place elsewhere
+    for text in (
+        "بدأ الهجوم على الأحياء الشرقية في منتصف تشرين الثاني.",
+        "بدأ الهجوم على الأحياء الشرقية في منتصف تشرين ثان/نوفمبر الماضي.",
+    ):
+        assert claims_of(extractor, text, dt.date(2016, 12, 6)) == []
+    text = "سيطرت قوات النظام على حي تشرين."
+    assert {c.place_id for c in claims_of(extractor, text)} == {"tishreen"}
+
+
 def test_arabic_marks_are_dropped_when_articles_are_read(extractor, tmp_path):
     # news copy sets short vowels here and there: "يحرّر" is "يحرر", "قوّات" is "قوات"
     (tmp_path / "a.txt").write_text(

@@ -440,6 +440,61 @@ def test_sentence_without_digit_or_date_word_stops_at_the_pre_check(monkeypatch)
     assert find_dates(sentence, D(2016, 12, 13)) == []
 
 
+# --- Arabic -------------------------------------------------------------------
+
+TUESDAY = D(2016, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        ("سيطرت القوات يوم الاثنين على الحي", "يوم الاثنين", D(2016, 12, 5)),
+        ("سيطرت القوات مساء الأحد على الحي", "مساء الأحد", D(2016, 12, 4)),
+        ("أعلن الجيش اليوم الثلاثاء السيطرة", "اليوم الثلاثاء", TUESDAY),
+        ("أعلن الجيش اليوم السيطرة على الحي", "اليوم", TUESDAY),
+        ("تقدمت القوات أمس في الحي", "أمس", D(2016, 12, 5)),
+        ("دخلت القوات أول من أمس", "أول من أمس", D(2016, 12, 4)),
+        ("في 29 تشرين الثاني 2016 سيطرت القوات", "29 تشرين الثاني 2016", D(2016, 11, 29)),
+        ("في 3 كانون الأول سيطرت القوات", "3 كانون الأول", D(2016, 12, 3)),
+        ("في 6 ديسمبر/كانون الأول سيطرت", "6 ديسمبر/كانون الأول", TUESDAY),
+        ("السبت 3 كانون الأول (ديسمبر) 2016", "السبت 3 كانون الأول (ديسمبر) 2016", D(2016, 12, 3)),
+        ("في ٣ ديسمبر ٢٠١٦ سيطرت", "٣ ديسمبر ٢٠١٦", D(2016, 12, 3)),  # Arabic-Indic digits
+    ],
+)
+def test_arabic_dates_are_read(text, expression, expected):
+    mention = only(text, TUESDAY)
+    assert (mention.text, mention.date) == (expression, expected)
+
+
+@pytest.mark.parametrize("text", ["في اليوم الثالث من المعركة", "حتى اليوم الذي سقط فيه الحي"])
+def test_arabic_the_day_of_something_is_not_today(text):
+    assert find_dates(text, TUESDAY) == []
+
+
+def test_arabic_dates_chain_and_open_periods():
+    first, then = find_dates("سيطرت يوم السبت، وفي اليوم التالي تقدمت", TUESDAY)
+    assert (first.date, then.date) == (D(2016, 12, 3), D(2016, 12, 4))
+    assert only("منذ يوم الخميس تدور اشتباكات", TUESDAY).role == "since"
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://www.aljazeera.net/news/2016/11/28/slug", D(2016, 11, 28)),
+        ("https://7al.net/2016/11/28/%d9%86/news/", D(2016, 11, 28)),
+        ("https://example.org/world/2016-12-06-aleppo-falls", D(2016, 12, 6)),
+        ("https://example.org/news/20161206/aleppo", D(2016, 12, 6)),
+        ("https://www.enabbaladi.net/archives/117835", None),
+        ("https://example.org/story?date=2016/12/01", None),  # a query is not read
+        ("https://2016.12.01.example.org/story", None),  # nor the host
+        ("https://example.org/2016/13/40/story", None),  # no such day
+        ("", None),
+    ],
+)
+def test_publication_day_written_in_a_url(url, expected):
+    assert dates.published_from_url(url) == expected
+
+
 # --- captions -----------------------------------------------------------------
 
 

@@ -52,6 +52,28 @@ def test_without_given_date_the_dateline_is_used_and_flagged(tmp_path):
     assert doc.published_source == "dateline" and doc.published_inferred
 
 
+def test_without_given_date_or_dateline_the_url_date_is_used_and_flagged(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\nurl: https://example.org/news/2016/11/28/aleppo\n---\n"
+        "The rebels seized the district on 21 July 2012. The army retook it.",
+        "utf-8",
+    )
+    (doc,) = read([tmp_path])
+    # (not 21 July 2012, the latest date the text names)
+    assert (doc.published, doc.published_source) == (dt.date(2016, 11, 28), "url")
+    assert doc.published_inferred
+
+
+def test_a_dateline_wins_over_the_url_date(tmp_path):
+    (tmp_path / "a.md").write_text(
+        "---\nurl: https://example.org/2016/11/28/aleppo\n---\n"
+        "BEIRUT, Dec. 12, 2016 (Reuters) - The army took al-Sakhour.",
+        "utf-8",
+    )
+    (doc,) = read([tmp_path])
+    assert (doc.published, doc.published_source) == (dt.date(2016, 12, 12), "dateline")
+
+
 def test_an_unreadable_given_date_is_reported_and_inferred_instead(tmp_path):
     (tmp_path / "a.md").write_text(
         "---\npublished: last Tuesday\n---\nBEIRUT, Dec. 12, 2016 (Reuters) - Text.", "utf-8"
