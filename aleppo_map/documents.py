@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,6 +183,8 @@ def make_document(
     warnings = list(index_problems)
     body, front, front_problem = split_front_matter(text)
     body = ARABIC_MARKS.sub("", body)  # as names are keyed without them
+    if "#" in body:  # "#وحدات_حماية_الشعب", "#Aleppo": the words of a hashtag, as words
+        body = _HASHTAG.sub(_hashtag_words, body)
     if front_problem:
         warnings.append(f"{path.name}: {front_problem}")
     meta: dict[str, tuple[str, str]] = {}
@@ -222,6 +225,13 @@ def make_document(
         published_source=published_source,
         warnings=tuple(dict.fromkeys(warnings)),
     )
+
+
+_HASHTAG = re.compile(r"(?<![\w&/#])#([^\W\d_]\w*)")  # a letter first: "#1" is a rank
+
+
+def _hashtag_words(match: re.Match) -> str:
+    return match.group(1).replace("_", " ")
 
 
 def parse_given_date(value: str | dt.date) -> dt.date | None:

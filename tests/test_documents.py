@@ -83,6 +83,17 @@ def test_an_unreadable_given_date_is_reported_and_inferred_instead(tmp_path):
     assert doc.published_source in ("dateline", "latest-date", None)
 
 
+def test_hashtags_are_read_as_their_words(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "نزوح من #حلب باتجاه حي #الشيخ_مقصود. Rebels in #Aleppo, ranked #1, see x.org/a#b",
+        "utf-8",
+    )
+    (doc,) = read([tmp_path])
+    assert doc.text == (
+        "نزوح من حلب باتجاه حي الشيخ مقصود. Rebels in Aleppo, ranked #1, see x.org/a#b"
+    )
+
+
 def test_broken_front_matter_keeps_the_text(tmp_path):
     (tmp_path / "a.md").write_text("---\ntitle: [unclosed\n---\nTroops took al-Sakhour.", "utf-8")
     (doc,) = read([tmp_path])
