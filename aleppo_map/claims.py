@@ -595,6 +595,8 @@ _ANAPHOR_THEN_LIST = re.compile(
     r"(?:as well as|along with|in addition to|and)\s",
     re.IGNORECASE,
 )
+# An opening bracket right after an actor: "government forces (Hanano, Jabal Badro)"
+_BRACKET_AFTER = re.compile(r"\s*\(")
 # "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = compile_gated(
     r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
@@ -1145,6 +1147,11 @@ class Extractor:
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start))
                 claimed.add((mention.start, mention.end))
+        if local and "(" in sentence:
+            for mention, side, actor, pos in self._bracketed(low, local, actors, needs_actor):
+                if (mention.start, mention.end) not in claimed:
+                    new_claims.append((mention, side, "bracketed", actor, pos))
+                    claimed.add((mention.start, mention.end))
         # "overran the rebel-held X": the adjective tells the state before the verb's
         adjectives = lex.adjective_cues
         verb_places = {
@@ -1175,6 +1182,26 @@ class Extractor:
             ctx.claims.extend(
                 self._figures(ctx, offset, sentence, low, units, breaks, source_at, places)
             )
+
+    def _bracketed(self, low, local, actors, actors_found):
+        """ "split between government forces (X, Y) and Kurdish fighters (Z)": the places
+        in brackets right after an actor are held by its side.
+
+        Read in sentences with a cue only (a sentence about control). Yields
+        (mention, side, actor, where the actor starts).
+        """
+        if not actors_found:
+            actors = list(self.lexicon.actors.finditer(low))
+        for actor in actors:
+            opening = _BRACKET_AFTER.match(low, actor.end())
+            if opening is None or self.lexicon.hedges.search(low, 0, actor.start()):
+                continue  # (not "aims to split the city between ...")
+            close = low.find(")", opening.end())
+            if close < 0:
+                continue
+            for start, end, mention in local:
+                if opening.end() <= start and end <= close:
+                    yield mention, actor.lastgroup, actor.group(), actor.start()
 
     def _cues(self, sentence: str) -> list[tuple[Cue, _CueHit]]:
         """Cue matches in the sentence, in order; overlapping cues give way to the first."""

@@ -1530,3 +1530,39 @@ def test_articles_without_arabic_read_the_same_with_the_latin_lexicon(extractor)
         fast = [c.as_row() for c in extractor.extract(doc)]
         assert fast, doc.name
         assert fast == [c.as_row() for c in extractor._extract(doc, None)], doc.name
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Control of the north is now split between government forces (Hanano, Jabal "
+            "Badro and Haydariyeh) and Kurdish fighters (Bustan al-Basha and Sheikh Fares).",
+            {
+                ("hanano", "government"),
+                ("jabal-badro", "government"),
+                ("haydariyeh", "government"),
+                ("bustan-al-basha", "kurdish"),
+                ("sheikh-fares", "kurdish"),
+            },
+        ),
+        (
+            "وتوزعت السيطرة على القسم الشمالي بين قوات النظام (هنانو، وجبل بدرو) "
+            "والوحدات الكردية (بعيدين وبستان الباشا).",
+            {
+                ("hanano", "government"),
+                ("jabal-badro", "government"),
+                ("baedeen", "kurdish"),
+                ("bustan-al-basha", "kurdish"),
+            },
+        ),
+        ("The army (backed by Russian jets) took Hanano.", {("hanano", "government")}),
+        (
+            "The regime aims to split control between government forces (Hanano) and "
+            "Kurdish fighters (Sheikh Fares).",
+            set(),
+        ),
+    ],
+)
+def test_places_in_brackets_after_an_actor_are_its_side(extractor, text, expected):
+    assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
