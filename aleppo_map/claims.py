@@ -30,7 +30,7 @@ import yaml
 from .dates import ARABIC_MONTH_NAME, DateMention, find_dates, infer_published, iter_dates
 from .documents import CORPUS_YEAR_SOURCE, Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
-from .text import compile_gated, openings, sentence_around
+from .text import ARABIC_LETTER, compile_gated, openings, sentence_around
 
 STATUSES = ("government", "rebels", "kurdish", "contested")
 SIDES = STATUSES[:3]
@@ -168,7 +168,6 @@ def _wordy(pattern: str, flags: int = 0, after: str = "") -> str:
     return rf"(?<![\w-]){openings(pattern, flags)}(?:{pattern})(?![\w]){after}"
 
 
-ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 _ASCII_LETTER = re.compile("[A-Za-z]")
 _SYNTAX = re.compile(r"\\.|\(\?[aiLmsux-]*")  # escapes and group flags in a pattern
 

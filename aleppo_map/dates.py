@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-from .text import openings
+from .text import ARABIC_LETTER, openings
 
 MONTHS: dict[str, int] = {
     **dict.fromkeys(("january", "jan"), 1),
@@ -369,23 +369,35 @@ _DATE_PATTERN = rf"""(?:
       | {_calendar_date("")}
       | {_CHAINED}
       | {_RELATIVE}
-      | (?:{_arabic_weekday()}[،,]?\s+)?{_ARABIC_DATE}
+    )"""
+_ARABIC_DATE_PATTERN = rf"""(?:
+        (?:{_arabic_weekday()}[،,]?\s+)?{_ARABIC_DATE}
       | {_arabic_weekday("awd")}
       | {_ARABIC_RELATIVE}
     )"""
 # At a word start, the look-ahead from `openings` gives up on most words at once.
-_DATE = re.compile(r"\b" + openings(_DATE_PATTERN, re.VERBOSE) + _DATE_PATTERN, re.VERBOSE)
+# Text without Arabic letters gets a pattern whose look-ahead holds no Arabic
+# letter (a larger character set is slower to test at every word); its Arabic
+# branch, never tried, keeps the groups of the other.
+_DATE = re.compile(
+    rf"\b{openings(_DATE_PATTERN, re.VERBOSE)}(?:{_DATE_PATTERN}|(?!){_ARABIC_DATE_PATTERN})",
+    re.VERBOSE,
+)
+_ANY_DATE_PATTERN = f"(?:{_DATE_PATTERN}|{_ARABIC_DATE_PATTERN})"
+_DATE_ANY_SCRIPT = re.compile(
+    r"\b" + openings(_ANY_DATE_PATTERN, re.VERBOSE) + _ANY_DATE_PATTERN, re.VERBOSE
+)
 _DATE_TAGS = ("w", "")
 
 
-def _hint(words: tuple[str, ...]) -> re.Pattern:
+def _hint(words: tuple[str, ...], digits: str = "0123456789") -> re.Pattern:
     """A fast test for a digit or any of the words (lower, Capitalised or UPPER case).
 
     Each word is found by its last letter and checked backwards ("y(?<=day|Day)"):
     a pattern whose every branch starts with a plain character lets the regex
     engine skip through the text in C. Several times faster than "day|night|...".
     """
-    branches = list("0123456789٠١٢٣٤٥٦٧٨٩")  # Arabic-Indic digits too
+    branches = list(digits)
     for word in words:
         if word == word.upper():  # a script without case
             branches.append(f"{word[-1]}(?<={word})")
@@ -398,11 +410,22 @@ def _hint(words: tuple[str, ...]) -> re.Pattern:
 # Every expression has a digit or one of these words: weekday names, "today"
 # and "yesterday" contain "day", "tonight" and "last night" contain "night".
 HINT_WORDS = ("day", "night", "week", "morning", "afternoon", "evening", "tomorrow")
-_HINT = _hint(
-    HINT_WORDS
-    # every Arabic expression without a digit holds one of these
-    + ("يوم", "أمس", "امس", "البارحة", "الأسبوع", "الاسبوع", "الليلة", *ARABIC_WEEKDAYS)
+_HINT = _hint(HINT_WORDS)
+# In text with Arabic letters: Arabic-Indic digits too, and words one of which every
+# Arabic expression without a digit holds
+ARABIC_HINT_WORDS = ("يوم", "أمس", "امس", "البارحة", "الأسبوع", "الاسبوع", "الليلة")
+_HINT_ANY_SCRIPT = _hint(
+    HINT_WORDS + ARABIC_HINT_WORDS + tuple(ARABIC_WEEKDAYS), "0123456789٠١٢٣٤٥٦٧٨٩"
 )
+
+
+def _patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
+    """(hint, date expression) patterns for `text`: the Latin ones unless it has Arabic."""
+    if ARABIC_LETTER.search(text):
+        return _HINT_ANY_SCRIPT, _DATE_ANY_SCRIPT
+    return _HINT, _DATE
+
+
 # An expression starts at most this far before its first digit or hint word
 # ("earlier on this past Wednesday"): the full search starts there. Also how
 # far back the words that qualify a date ("since", "Black") are looked for.
@@ -529,11 +552,12 @@ def iter_dates(text: str, published: dt.date | None) -> Iterator[DateMention]:
     # starts at most _LOOK_BACK before the next hint.
     pos = 0
     previous: dt.date | None = None  # the last day named, for "that day", "a day after"
+    hints, expressions = _patterns(text)
     while True:
-        hint = _HINT.search(text, pos)
+        hint = hints.search(text, pos)
         if hint is None:
             return
-        match = _DATE.search(text, max(pos, hint.start() - _LOOK_BACK))
+        match = expressions.search(text, max(pos, hint.start() - _LOOK_BACK))
         if match is None:
             return
         mention = _mention(text, match, published)
@@ -827,7 +851,7 @@ def _dateline(line: str) -> tuple[int | None, int, int] | None:
         return _explicit_parts(wire)
     if len(line) > MAX_DATE_LINE:
         return None
-    dates = [m for m in _DATE.finditer(line) if _is_explicit(m)]
+    dates = [m for m in _patterns(line)[1].finditer(line) if _is_explicit(m)]
     if not dates:
         return None
     rest, last = [], 0
@@ -847,7 +871,7 @@ def _latest_full_date(lines: list[str]) -> dt.date | None:
         if year is None:
             continue
         # The month name and day stand shortly before the year.
-        for match in _DATE.finditer(line, max(0, year.start() - _LOOK_BACK)):
+        for match in _patterns(line)[1].finditer(line, max(0, year.start() - _LOOK_BACK)):
             if not _is_explicit(match):
                 continue
             parts = _explicit_parts(match)

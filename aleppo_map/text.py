@@ -10,6 +10,8 @@ import re
 import re._constants as _sre
 import re._parser as _sre_parse
 
+ARABIC_LETTER = re.compile("[\u0600-\u06ff]")  # a letter (or mark) of the Arabic script
+
 # Abbreviations that end with a full stop inside a sentence in news copy.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen lt col maj capt sgt st jan feb mar apr jun jul aug sep sept oct nov "
