@@ -1146,7 +1146,7 @@ class Extractor:
                     held = "contested"  # "rebels hold parts of X": X is divided
                 new_claims.append((mention, held, cue.name, actor, hit.start))
                 claimed.add((mention.start, mention.end))
-        if local and "(" in sentence:
+        if "(" in low and any(low.rfind("(", 0, s) > low.rfind(")", 0, s) for s, _, _ in local):
             for mention, side, actor, pos in self._bracketed(low, local, actors, needs_actor):
                 if (mention.start, mention.end) not in claimed:
                     new_claims.append((mention, side, "bracketed", actor, pos))
