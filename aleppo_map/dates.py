@@ -27,6 +27,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from .text import ARABIC_LETTER, openings
 
@@ -316,12 +317,13 @@ def _calendar_date(tag: str) -> str:
 
 
 # An Arabic month name anywhere, with or without a day ("منتصف تشرين الثاني")
-ARABIC_MONTH_NAME = re.compile(r"\b" + _trie(list(ARABIC_MONTHS)))
+_ARABIC_MONTH = _trie(list(ARABIC_MONTHS))
+ARABIC_MONTH_NAME = re.compile(r"\b" + _ARABIC_MONTH)
 _ARABIC_YEAR = r"(?:19|20|١٩|٢٠)\d\d(?!\d)"
 # "6 كانون الأول 2016", "6 ديسمبر/كانون الأول", "السبت 10 كانون الأول (ديسمبر) 2016"
 _ARABIC_DATE = rf"""(?P<adate>
-    (?<![\d.,:/])(?P<aD>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<aM>{_trie(list(ARABIC_MONTHS))})
-    (?:\s*[/(]\s*{_trie(list(ARABIC_MONTHS))}(?:\s*\))?)?
+    (?<![\d.,:/])(?P<aD>\d{{1,2}})\s+(?:من\s+)?(?:شهر\s+)?(?P<aM>{_ARABIC_MONTH})
+    (?:\s*[/(]\s*{_ARABIC_MONTH}(?:\s*\))?)?
     (?:\s+(?:من\s+)?(?:عام\s+|سنة\s+)?(?P<aY>{_ARABIC_YEAR}))?
 )"""
 
@@ -801,8 +803,8 @@ def published_from_url(url: str) -> dt.date | None:
     >>> published_from_url("https://www.aljazeera.net/news/2016/11/28/slug")
     datetime.date(2016, 11, 28)
     """
-    rest = url.split("://", 1)[-1]
-    path = rest[rest.find("/") :].split("?", 1)[0].split("#", 1)[0] if "/" in rest else ""
+    # (without a scheme, "example.org/2016/..." still starts with its host)
+    path = urlsplit(url if "://" in url else "//" + url).path
     for match in _URL_DATE.finditer(path):
         if match.group(1):
             year, month, day = match.group(1, 3, 4)
