@@ -384,8 +384,9 @@ _LIST_HEAD = re.compile(
 )
 # Between two places of one list: commas, "and", and short appositions.
 _LIST_GAP = re.compile(
-    r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?"
+    r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?(?:also\s+)?"
     r"(?:(?:in|into|at|to|on|near|around)\s+)?"
+    r"(?:the\s+(?:area|vicinity|surroundings)\s+of\s+)?"
     r"(?:(?:(?:large|small|big|vast|major)\s+)?"
     r"(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
@@ -670,6 +671,13 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+# "to" right before a cue, or "to" and a verb before "and" and the cue ("to remove
+# the mines and secure X"); searched in the 50 characters before the cue
+_TO_BEFORE = re.compile(
+    r"\b(?P<to>to)\s+(?P<then>[a-z]+(?:\s+[\w'’-]+){0,4}?,?\s+(?:and|or)\s+)?$", re.IGNORECASE
+)
+# A verb form that can head a clause of its own: "... to flee, and captured X"
+_FINITE_START = re.compile(r"[a-z]+(?:ed|ing|s)\b|(?:took|overran|fell|won|held|kept|lost)\b", re.I)
 # "government forces are storming X": a capture under way, not yet made
 _PROGRESSIVE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|am)\s+(?:(?:now|still|also|currently|reportedly|already)\s+)*$",
@@ -1540,11 +1548,14 @@ class Extractor:
             sentence, hit.end, breaks.around(hit.start, hit.end)[1]
         ):
             return True  # "under rebel control until Monday": a state that ended
-        # "to take X" is an intention, unless "managed to", "claimed to" precede it
+        # "to take X" is an intention, unless "managed to", "claimed to" precede it;
+        # so is "to remove the mines and secure X": a second infinitive after "and"
+        infinitive = _TO_BEFORE.search(window)
         if (
             cue.kind == "verb"
-            and re.search(r"\bto\s*$", window)
-            and not self.lexicon.completions.search(window)
+            and infinitive is not None
+            and (infinitive.group("then") is None or not _FINITE_START.match(sentence, hit.start))
+            and not self.lexicon.completions.search(window, 0, infinitive.start("to") + 2)
             and not _ING_START.match(sentence, hit.start)  # "in addition to capturing X"
         ):
             return True

@@ -884,6 +884,63 @@ CASES = [
         {("sukkari", "contested", "2016-11-29"), ("mashhad", "contested", "2016-11-29")},
     ),
     ("Fighters tried to reach Bani Zeid and the Layramoun area.", None, set()),
+    # the two sides named between the fighting noun and its place
+    (
+        "Heavy clashes raged between rebels and government forces in Karm al-Daadaa.",
+        None,
+        {("karm-al-daadaa", "contested", "2016-11-29")},
+    ),
+    (
+        "Clashes between the army and rebels continued on Monday in Sheikh Saeed "
+        "and also in the area of Bustan al-Qasr.",
+        None,
+        {
+            ("sheikh-saeed", "contested", "2016-11-28"),
+            ("bustan-al-qasr", "contested", "2016-11-28"),
+        },
+    ),
+    (
+        "Rebels continue to clash with regime troops in Sheikh Saeed.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-29")},
+    ),
+    # ground gained, a front line, a place that changed hands: fought over
+    (
+        "Syrian forces gained ground in al-Fardous and made significant gains in Bustan al-Basha.",
+        None,
+        {("fardous", "contested", "2016-11-29"), ("bustan-al-basha", "contested", "2016-11-29")},
+    ),
+    (
+        "Government forces are closing in on al-Mashhad.",
+        None,
+        {("mashhad", "contested", "2016-11-29")},
+    ),
+    (
+        "A new frontline stretches from al-Sakhour to Karm al-Jabal.",
+        None,
+        {("sakhour", "contested", "2016-11-29"), ("karm-al-jabal", "contested", "2016-11-29")},
+    ),
+    (
+        "Sheikh Saeed changed hands several times on Sunday.",
+        None,
+        {("sheikh-saeed", "contested", "2016-11-27")},
+    ),
+    (
+        "The Syrian army completed its takeover of Sheikh Saeed on Monday.",
+        None,
+        {("sheikh-saeed", "government", "2016-11-28")},
+    ),
+    (
+        "The army managed to cross the road and take Sheikh Saeed.",
+        None,
+        {("sheikh-saeed", "government", "2016-11-29")},
+    ),
+    # a translated name: السكن الشبابي is "youth housing"
+    (
+        "After capturing the Youth Housing Complex, troops pushed on.",
+        None,
+        {("sakan-al-shababi", "government", "2016-11-29")},
+    ),
     (
         "The rebels recaptured the Bani Zaid district on Tuesday.",
         None,
@@ -916,6 +973,10 @@ NO_CLAIM = [
     "Rebels seized al-Sukkari in 2012.",
     "In July 2012, rebels captured Salaheddine.",
     '"The army\'s intention is to then seize the adjacent district of Seif al-Dawla."',
+    # a second infinitive after "and" is an intention too
+    "The main work now is to remove explosive devices and secure Sheikh Khodr.",
+    # around a place is not in it
+    "The army advanced against militants in areas surrounding Sheikh Saeed.",
 ]
 
 
