@@ -656,9 +656,12 @@ def _after_article(low: str, pos: int) -> bool:
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _PREPOSITION_BEFORE = re.compile(
-    r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to)\s+"
+    r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to|"
+    r"including|like|alongside)\s+"
     r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow|local|kurdish|syrian|russian|"
-    r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal)\s+){0,2}$",
+    r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal|"
+    # how government media qualify their enemy: "against Takfiri terrorists"
+    r"takfiri|jihadist|islamist|extremist|radical|armed|hardline|[\w-]+-(?:backed|linked))\s+){0,2}$",
     re.IGNORECASE,
 )
 _POSSESSIVE_AFTER = re.compile(
@@ -673,7 +676,7 @@ _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
 # "to" right before a cue, or "to" and a verb before "and" and the cue ("to remove
 # the mines and secure X"); searched in the 50 characters before the cue
-_TO_BEFORE = re.compile(
+_INFINITIVE_BEFORE = re.compile(
     r"\b(?P<to>to)\s+(?P<then>[a-z]+(?:\s+[\w'’-]+){0,4}?,?\s+(?:and|or)\s+)?$", re.IGNORECASE
 )
 # A verb form that can head a clause of its own: "... to flee, and captured X"
@@ -1464,7 +1467,15 @@ class Extractor:
         in_clause = [a for a in before if a.start() >= clause_start]
         # The subject acts: not an actor after a preposition ("clashing with
         # insurgents") or before a possessive ("the Nusra Front's stronghold").
-        subjects = [a for a in before if _can_be_subject(sentence, a)]
+        # An actor right after another describes it ("the Lebanese Hezbollah militant
+        # group"): the first names who acts.
+        ends = {a.end() for a in before}
+        subjects = [
+            a
+            for a in before
+            if _can_be_subject(sentence, a)
+            and not (a.start() - 1 in ends and sentence[a.start() - 1] == " ")
+        ]
         # None when every actor is an object: "the Nusra Front's stronghold" names no
         # one who took it, so the side is the article's (as for "the fall of X").
         actor = ([a for a in in_clause if a in subjects] or subjects or [None])[-1]
@@ -1550,7 +1561,7 @@ class Extractor:
             return True  # "under rebel control until Monday": a state that ended
         # "to take X" is an intention, unless "managed to", "claimed to" precede it;
         # so is "to remove the mines and secure X": a second infinitive after "and"
-        infinitive = _TO_BEFORE.search(window)
+        infinitive = _INFINITIVE_BEFORE.search(window)
         if (
             cue.kind == "verb"
             and infinitive is not None

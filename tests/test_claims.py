@@ -935,6 +935,35 @@ CASES = [
         None,
         {("sheikh-saeed", "government", "2016-11-29")},
     ),
+    # an apposition or relative clause after a comma says who holds the places before it
+    (
+        "Jets pounded Bustan al-Basha and Sakhour, which are militant-controlled districts "
+        "in the north, and Sukkari, a rebel-held area.",
+        None,
+        {
+            ("bustan-al-basha", "rebels", "2016-11-29"),
+            ("sakhour", "rebels", "2016-11-29"),
+            ("sukkari", "rebels", "2016-11-29"),
+        },
+    ),
+    (
+        "Troops took Sukkari, a rebel-held district, on Monday.",
+        None,
+        {("sukkari", "government", "2016-11-28")},
+    ),
+    # who acts: not an actor inside "including ...", nor one that describes the one before
+    (
+        "The Observatory said government forces backed by allied groups, including the "
+        "Lebanese Hezbollah militant group, captured the Ramouseh neighbourhood.",
+        None,
+        {("ramouseh", "government", "2016-11-29")},
+    ),
+    (
+        "Syrian forces launched an attack against Takfiri terrorists in Aleppo and managed "
+        "to liberate the al-Shear neighborhood from the clutches of the militants.",
+        None,
+        {("shaar", "government", "2016-11-29")},
+    ),
     # a translated name: السكن الشبابي is "youth housing"
     (
         "After capturing the Youth Housing Complex, troops pushed on.",
