@@ -964,6 +964,42 @@ CASES = [
         None,
         {("shaar", "government", "2016-11-29")},
     ),
+    # more wire wording
+    (
+        "A rebel commander said fighters had pulled back from al-Mashhad to regroup.",
+        None,
+        {("mashhad", "government", "2016-11-29")},
+    ),
+    (
+        "The Observatory said rebels had been pushed back into al-Ansari.",
+        None,
+        {("ansari", "rebels", "2016-11-29")},
+    ),
+    (
+        "Al-Fardous was among the districts retaken by the army on Sunday.",
+        None,
+        {("fardous", "government", "2016-11-27")},
+    ),
+    (
+        "Troops were battling rebels inside Karm al-Daadaa, and insurgents counterattacked "
+        "in Sheikh Saeed overnight.",
+        None,
+        {
+            ("karm-al-daadaa", "contested", "2016-11-29"),
+            ("sheikh-saeed", "contested", "2016-11-29"),
+        },
+    ),
+    (
+        "Government forces advanced deep into al-Shaar. Fighting has been fierce around "
+        "al-Sukkari.",
+        None,
+        {("shaar", "contested", "2016-11-29"), ("sukkari", "contested", "2016-11-29")},
+    ),
+    (
+        "Syrian government troops swept into al-Kalasa and the Citadel on Wednesday.",
+        None,
+        {("kalasa", "government", "2016-11-23"), ("aleppo-citadel", "government", "2016-11-23")},
+    ),
     # a translated name: السكن الشبابي is "youth housing"
     (
         "After capturing the Youth Housing Complex, troops pushed on.",
