@@ -393,7 +393,13 @@ _LIST_GAP = re.compile(
     # a word that goes on with the name we know: "Hallak Al-Fukani and Bustan al-Basha"
     r"|^(?-i:[ -]+(?:(?:al|Al|el|El)-)?[A-Z][\w'’]*)\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # where in the city: "Sheikh Saeed in the south and Saliheen in the east"
-    r"|^[\"”»]?(?:\s*[،,]?\s*و\s*\S+(?:\s\S+)?)?\s*[،,]?\s*(?:و\s*)?(?:(?:حي|حيي|[أا]حياء)\s+)?[\"“«]?$"
+    # Arabic: "و" joins; names we do not know ("ومساكن البحوث العلمية") and a share
+    # ("وعلى جزء كبير من حي X") may stand in between
+    r"|^[\"”»]?(?:\s*[،,]?\s*و\s*\S+(?:\s(?!(?:على|من|في|إلى|الى|عن|مع)(?:\s|$))\S+){0,2}){0,3}"
+    r"\s*[،,]?\s*(?:و\s*)?"
+    r"(?:(?:على\s+)?(?:[أا]جزاء|جزء|[أا]غلب|معظم|نصف|ثلث|ربع|بعض)"
+    r"(?:\s+(?:ال)?(?:واسعة|كبيرة|كبير|واسع))?\s+من\s+)?"
+    r"(?:(?:حي|حيي|[أا]حياء|منطقة|مناطق)\s+)?[\"“«]?$"
     r"|^\s+in\s+the\s+(?:north|south|east|west|centre|center)(?:-?(?:east|west))?(?:ern)?"
     r"(?:\s+of\s+the\s+city)?\s*,?\s*(?:" + _LIST_AND + r"\s+)?(?:the\s+)?$"
     # an apposition: "X neighbourhood, one of the largest districts, in addition to Y"
@@ -417,6 +423,11 @@ _LIST_GAP = re.compile(
 _FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:station|road|street|highway|hospital|school|mosque|bridge|"
     r"junction|crossing|factory|factories|plant|checkpoint)s?\b"
+)
+# Arabic names the site first: "محطة ضخ باب النيرب" (the Bab al-Nairab pumping station)
+_FACILITY_BEFORE = re.compile(
+    r"(?:محطة|مشفى|مستشفى|جسر|مدرسة|جامع|مسجد|معمل|معامل|فرن|طريق|شارع|حاجز|معبر)"
+    r"(?: (?:ضخ|مياه|المياه|كهرباء|الكهرباء|تحويل|التحويل|مياه الشرب))? $"
 )
 _EXCEPTION_BEFORE = re.compile(
     r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|but not|"
@@ -467,7 +478,8 @@ _DETERMINER_END = re.compile(
     r"\b(?:the|its|their|a|an|these|those)\s+(?:(?:recently|newly)\s+)?$", re.IGNORECASE
 )
 _BEFORE_GAP = re.compile(
-    r"^\s*(?:\[[^\]]{0,80}\]\s*)?"  # an editor's aside: "[further to the north]"
+    # a closing quote: 'حي "بستان الباشا" على خط الجبهة'; an editor's aside: "[further north]"
+    r"^[\"”»]?\s*(?:\[[^\]]{0,80}\]\s*)?"
     r"(?:(?:district|neighbou?rhood|area|quarter|suburb|housing estate|estate|front)s?\s*"
     r"(?:(?:of|in)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?[\w'’-]+\s*)?(?:\[[^\]]{0,80}\]\s*)?)?"
     # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
@@ -603,7 +615,8 @@ _PARTIAL_BEFORE = compile_gated(
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
     r"swathes?|swaths?)(?=\s+in\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$"
-    r"|(?:[أا]جزاء|جزء|[أا]غلب|معظم|نصف|ثلث|ربع|بعض|مناطق|نقاط|مواقع)(?: (?:ال)?(?:واسعة|كبيرة))?"
+    r"|(?:[أا]جزاء|جزء|[أا]غلب|معظم|نصف|ثلث|ربع|بعض|مناطق|نقاط|مواقع)"
+    r"(?: (?:ال)?(?:واسعة|كبيرة|كبير|واسع))?"
     r" (?:من|في) (?:(?:حي|حيي|[أا]حياء|منطقة) )?$",
 )  # matched against lower-cased text: with a gate in front, several times faster
 # "40 percent of this area": a share of a place named before, not of the city
@@ -1136,6 +1149,9 @@ class Extractor:
             for mention in targets:
                 if mention.start >= offset and (
                     _FACILITY_AFTER.match(sentence, mention.end - offset)
+                    or _FACILITY_BEFORE.search(
+                        sentence, max(0, mention.start - offset - 20), mention.start - offset
+                    )
                     or _excepted(sentence, hit.end, mention.start - offset)
                 ):
                     # "the Sleiman al-Halabi water station" is not the district, and

@@ -966,6 +966,11 @@ CASES = [
     ),
     # more wire wording
     (
+        "After clashes, militants had to retreat to al-Sukkari and al-Ansari.",
+        None,
+        {("sukkari", "rebels", "2016-11-29"), ("ansari", "rebels", "2016-11-29")},
+    ),
+    (
         "A rebel commander said fighters had pulled back from al-Mashhad to regroup.",
         None,
         {("mashhad", "government", "2016-11-29")},
@@ -1546,6 +1551,29 @@ ARABIC_CASES = [
         "وحدات من الجيش العربي السوري تعيد الأمن والاستقرار إلى حي الشيخ سعيد.",
         {("sheikh-saeed", "government")},
     ),
+    # the formula with a long subject and "fully"; names we do not know and a share in the list
+    (
+        "وأعادت وحدات من الجيش بالتعاون مع القوى الرديفة والحليفة خلال الأيام الثلاثة الماضية "
+        "الأمن والاستقرار بشكل كامل الى السكن الشبابي ومساكن البحوث العلمية وأحياء الحيدرية "
+        "والصاخور ومنطقة الهلك وعلى جزء كبير من حي بستان الباشا.",
+        {
+            ("sakan-al-shababi", "government"),
+            ("haydariyeh", "government"),
+            ("sakhour", "government"),
+            ("ain-al-tal", "government"),
+            ("bustan-al-basha", "contested"),
+        },
+    ),
+    # a verb and its object are no unknown name inside a list
+    (
+        "وتقدم في أحياء الشعار والمواصلات وكرم الجبل واستكملت سيطرتها على ضهرة عواد.",
+        {("shaar", "contested"), ("karm-al-jabal", "contested")},
+    ),
+    # "X lies on the front line"; "X witnessed fierce battles"
+    ('يقع حي "بستان الباشا" على خط الجبهة.', {("bustan-al-basha", "contested")}),
+    ("شهد حي الشيخ سعيد يوم أمس معارك ضارية.", {("sheikh-saeed", "contested")}),
+    # a site named after a district is not the district: "the Bab al-Nairab pumping station"
+    ("سيطرت الفصائل على كرم القاطرجي ومحطة ضخ باب النيرب.", {("karm-al-qaterji", "rebels")}),
     # parts of a place are contested; a denial disputes the capture
     ("وسيطرت قوات النظام على أجزاء من حي المرجة.", {("marjeh", "contested")}),
     ("والمعارضة تنفي سيطرة النظام على الصاخور.", {("sakhour", "contested")}),
