@@ -484,7 +484,10 @@ _BEFORE_GAP = re.compile(
     r"(?:(?:of|in)\s+(?:the\s+)?(?:city\s+(?:of\s+)?)?[\w'’-]+\s*)?(?:\[[^\]]{0,80}\]\s*)?)?"
     # an aside closes with a comma, or opens a relative clause: "X, (a district) which is";
     # ", reducing the number of districts remaining in rebel hands" is about something else
-    r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?)?"
+    r"(?:,[^,;]{0,80},|,(?:\s*(?:a|an|the|one of the)\s[^,;]{0,50}?\s(?=(?:which|that|who)\b))?"
+    # an apposition that names the kind of place: "X, an Aleppo district held by the YPG"
+    r"|,\s*(?:a|an|the|one of the)\s[^,;]{0,40}?"
+    r"(?:district|neighbou?rhood|area|quarter|suburb|enclave)s?\s)?"
     r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|been|being|"
     r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an|considered|deemed|"
     r"effectively|practically|virtually|completely|fully|finally|officially)\s+)*$",
@@ -1911,10 +1914,22 @@ class _Clauses:
         breaks = self._breaks
         if breaks is None:
             found = [b.start() for b in _CLAUSE_BREAK.finditer(self.low)]
+            if '"' in self.low or "“" in self.low:
+                found = _without_scare_quotes(self.low, found)
             breaks = self._breaks = [0, *found, len(self.low)]
         i = bisect.bisect_right(breaks, start) - 1
         j = bisect.bisect_left(breaks, end)
         return breaks[max(i, 0)], breaks[min(j, len(breaks) - 1)]
+
+
+_SCARE_QUOTED = re.compile(r"[\"“][^\"“”,.;:]{1,40}[\"”]")
+
+
+def _without_scare_quotes(low: str, breaks: list[int]) -> list[int]:
+    """Breaks without the quote marks around a few words ('had "fully recaptured" X'):
+    such quotes mark wording, not a clause of speech."""
+    quoted = {q for m in _SCARE_QUOTED.finditer(low) for q in (m.start(), m.end() - 1)}
+    return [b for b in breaks if b not in quoted] if quoted else breaks
 
 
 _ASIDE = re.compile(r"\s[–—-]\s[^–—]*?\s[–—-]\s|\([^()]*\)")

@@ -966,6 +966,28 @@ CASES = [
     ),
     # more wire wording
     (
+        "The fighting has now moved to neighbouring districts, including Haidariya and Sakhur.",
+        None,
+        {("haydariyeh", "contested", "2016-11-29"), ("sakhour", "contested", "2016-11-29")},
+    ),
+    (
+        # quotes around a few words mark wording, not speech: the verb keeps its object
+        'The army said it had "fully recaptured" key rebel district Jabal Badro.',
+        None,
+        {("jabal-badro", "government", "2016-11-29")},
+    ),
+    (
+        "Some are crossing into Sheikh Maqsoud, an Aleppo district held by the Kurdish YPG "
+        "militia.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-29")},
+    ),
+    (
+        "Recently SAA have liberated Bab al-Hadid.",
+        None,
+        {("bab-al-hadid", "government", "2016-11-29")},
+    ),
+    (
         # a caption's present tense tells of no day: the adjective says who holds the place
         "Syrians celebrate after rebels retreat into a small pocket of their former bastion "
         "in the government-held al-Sukkari neighborhood.",
@@ -1581,6 +1603,9 @@ ARABIC_CASES = [
     ("شهد حي الشيخ سعيد يوم أمس معارك ضارية.", {("sheikh-saeed", "contested")}),
     # a site named after a district is not the district: "the Bab al-Nairab pumping station"
     ("سيطرت الفصائل على كرم القاطرجي ومحطة ضخ باب النيرب.", {("karm-al-qaterji", "rebels")}),
+    # the future: "the liberation of al-Shaar will secure ..."; "will take control of"
+    ('حيث سيؤمن تحرير "الشعار" مزيدا من الأمان لمطار حلب الدولي.', set()),
+    ("ستسيطر قوات النظام على حي الشعار.", set()),
     # parts of a place are contested; a denial disputes the capture
     ("وسيطرت قوات النظام على أجزاء من حي المرجة.", {("marjeh", "contested")}),
     ("والمعارضة تنفي سيطرة النظام على الصاخور.", {("sakhour", "contested")}),
