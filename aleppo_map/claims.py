@@ -1570,7 +1570,8 @@ class Extractor:
         narrative = _NARRATIVE_WOULD.search(window)
         if narrative is not None:  # "the army would then proceed to seize X": it did
             window = window[: narrative.start()]
-        if self.lexicon.hedges.search(window):
+        # (searched in the sentence, so that a word cut by the window is no word start)
+        if self.lexicon.hedges.search(sentence, window_start, window_start + len(window)):
             return True
         if cue.kind == "predicate" and self.lexicon.past_states.search(window):
             return True  # "had been held by rebels": a state the sentence says is over

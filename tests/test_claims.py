@@ -1606,6 +1606,12 @@ ARABIC_CASES = [
     # the future: "the liberation of al-Shaar will secure ..."; "will take control of"
     ('حيث سيؤمن تحرير "الشعار" مزيدا من الأمان لمطار حلب الدولي.', set()),
     ("ستسيطر قوات النظام على حي الشعار.", set()),
+    # a word cut by the hedge window ("واستطاعت" seen as "ستطاعت") is no future verb
+    (
+        "واستطاعت قوات الأسد والميليشيات العراقية والإيرانية السيطرة بدعم جوي من الطيران "
+        "الروسي منذ يومين على حي الجزماتي.",
+        {("karm-al-jazmati", "government")},
+    ),
     # parts of a place are contested; a denial disputes the capture
     ("وسيطرت قوات النظام على أجزاء من حي المرجة.", {("marjeh", "contested")}),
     ("والمعارضة تنفي سيطرة النظام على الصاخور.", {("sakhour", "contested")}),
