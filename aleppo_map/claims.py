@@ -1677,11 +1677,13 @@ class Extractor:
         before = sentence[: verb.start()].rstrip(" ,")
         if (
             verb.group().startswith("according")
+            or ARABIC_LETTER.match(verb.group())
             or before.endswith(('"', "”", "’", "'"))
             or not before
         ):
             after = sentence[verb.end() :]
-            speaker = re.split(r"[,;:.\"“”]", after)[0].strip()
+            # (Arabic: the speaker ends at a comma or at "إن"/"أن", that)
+            speaker = re.split(r"[,،;؛:.\"“”]|\s(?:إن|ان|أن)\s", after)[0].strip()
         else:
             parts = [p.strip() for p in re.split(r"[,;:\"“”]", before)]
             speaker = parts[-1]
@@ -2019,8 +2021,8 @@ def _lower(text: str) -> str:
 def _inverted(low: str, verb: re.Match) -> bool:
     """True when the speaker may follow the speech verb: "..., said the Observatory",
     "'...' said the army", "according to SANA"."""
-    if verb.group().startswith("according"):
-        return True
+    if verb.group().startswith("according") or ARABIC_LETTER.match(verb.group()):
+        return True  # Arabic news: the verb first, then who said it ("قالت مصادر معارضة")
     before = low[: verb.start()].rstrip()
     return not before or before.endswith((",", '"', "”", "’", "'", ":"))
 

@@ -1635,6 +1635,22 @@ def test_claims_from_arabic_news_wording(extractor, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        # Arabic puts the speaker after the verb; "فيما" (while) is no one
+        (
+            'فيما قالت مصادر معارضة إن فصائل "جيش حلب" استعادت السيطرة على حي الميسر.',
+            "rebel source",
+        ),
+        ("قال أبو محمد، قائد ميداني، إن قوات النظام سيطرت على حي الشعار.", "أبو محمد"),
+        ("وقال قائد ميداني إن قوات النظام سيطرت على حي الشعار.", "قائد ميداني"),
+    ],
+)
+def test_arabic_speakers_follow_their_verb(extractor, text, source):
+    assert {c.attributed_to for c in claims_of(extractor, text)} == {source}
+
+
 def test_arabic_claims_take_the_day_their_sentence_names(extractor):
     text = "سيطرت قوات النظام يوم الاثنين على حي الصاخور."
     (claim,) = claims_of(extractor, text, dt.date(2016, 11, 29))
