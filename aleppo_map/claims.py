@@ -1565,15 +1565,16 @@ class Extractor:
         if cue.kind == "adjective":
             return False
         clause_start, _ = breaks.around(hit.start, hit.end)
-        window_start = max(clause_start, hit.start - 50)
-        window = sentence[window_start : hit.start]
-        narrative = _NARRATIVE_WOULD.search(window)
+        # The 50 characters before the cue, searched in the sentence (not a slice of it,
+        # so that a word the window cuts is no word start)
+        start = max(clause_start, hit.start - 50)
+        end = hit.start
+        narrative = _NARRATIVE_WOULD.search(sentence, start, end)
         if narrative is not None:  # "the army would then proceed to seize X": it did
-            window = window[: narrative.start()]
-        # (searched in the sentence, so that a word cut by the window is no word start)
-        if self.lexicon.hedges.search(sentence, window_start, window_start + len(window)):
+            end = narrative.start()
+        if self.lexicon.hedges.search(sentence, start, end):
             return True
-        if cue.kind == "predicate" and self.lexicon.past_states.search(window):
+        if cue.kind == "predicate" and self.lexicon.past_states.search(sentence, start, end):
             return True  # "had been held by rebels": a state the sentence says is over
         if (cue.kind == "predicate" or cue.name == "control") and _UNTIL.search(
             sentence, hit.end, breaks.around(hit.start, hit.end)[1]
@@ -1581,12 +1582,12 @@ class Extractor:
             return True  # "under rebel control until Monday": a state that ended
         # "to take X" is an intention, unless "managed to", "claimed to" precede it;
         # so is "to remove the mines and secure X": a second infinitive after "and"
-        infinitive = _INFINITIVE_BEFORE.search(window)
+        infinitive = _INFINITIVE_BEFORE.search(sentence, start, end)
         if (
             cue.kind == "verb"
             and infinitive is not None
             and (infinitive.group("then") is None or not _FINITE_START.match(sentence, hit.start))
-            and not self.lexicon.completions.search(window, 0, infinitive.start("to") + 2)
+            and not self.lexicon.completions.search(sentence, start, infinitive.start("to") + 2)
             and not _ING_START.match(sentence, hit.start)  # "in addition to capturing X"
         ):
             return True
