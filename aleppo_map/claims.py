@@ -1075,7 +1075,7 @@ class Extractor:
         verb_starts = [
             hit.start
             for cue, hit in cue_hits
-            if cue.kind != "adjective" and hit.start not in nominal
+            if cue.kind not in ("adjective", "location") and hit.start not in nominal
         ]
         breaks = _Clauses(low)
         # Actors only matter to cues whose side depends on who acts.
@@ -1574,9 +1574,10 @@ class Extractor:
             end = narrative.start()
         if self.lexicon.hedges.search(sentence, start, end):
             return True
-        if cue.kind == "predicate" and self.lexicon.past_states.search(sentence, start, end):
+        predicate = cue.kind in ("predicate", "location")
+        if predicate and self.lexicon.past_states.search(sentence, start, end):
             return True  # "had been held by rebels": a state the sentence says is over
-        if (cue.kind == "predicate" or cue.name == "control") and _UNTIL.search(
+        if (predicate or cue.name == "control") and _UNTIL.search(
             sentence, hit.end, breaks.around(hit.start, hit.end)[1]
         ):
             return True  # "under rebel control until Monday": a state that ended

@@ -966,6 +966,13 @@ CASES = [
     ),
     # more wire wording
     (
+        "Aid workers registered new arrivals in the Jibreen district of government-held western "
+        "Aleppo, while jets struck al-Sukkari in the rebel-held east of the city. Troops "
+        "advanced from Hamdaniyeh into the rebel-held east.",
+        None,
+        {("jibreen", "government", "2016-11-29"), ("sukkari", "rebels", "2016-11-29")},
+    ),
+    (
         "The fighting has now moved to neighbouring districts, including Haidariya and Sakhur.",
         None,
         {("haydariyeh", "contested", "2016-11-29"), ("sakhour", "contested", "2016-11-29")},
