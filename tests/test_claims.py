@@ -966,6 +966,14 @@ CASES = [
     ),
     # more wire wording
     (
+        # fighters entering after the other side left take the place; families do not
+        "The Syrian army entered the Qadi Askar and Bab al-Hadid districts on Monday following "
+        "the departure of the jihadist rebels. Families entered al-Ansari after the rebels' "
+        "withdrawal.",
+        None,
+        {("qadi-askar", "government", "2016-11-28"), ("bab-al-hadid", "government", "2016-11-28")},
+    ),
+    (
         "Aid workers registered new arrivals in the Jibreen district of government-held western "
         "Aleppo, while jets struck al-Sukkari in the rebel-held east of the city. Troops "
         "advanced from Hamdaniyeh into the rebel-held east.",
