@@ -467,6 +467,7 @@ _LIST_INTRO = re.compile(
 # What may stand between an adjective cue and its place ("rebel-held eastern X").
 _ADJACENT_GAP = re.compile(
     r"^\s*(?:(?:the|of|in|and|eastern|western|northern|southern|central|old|new|besieged|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?|"
     r"embattled|strategic|key|ancient|historic|nearby|adjacent|neighbou?ring|remaining|"
     r"kurdish|christian|armenian|arab|residential|industrial|commercial|populous|"
     r"district|districts|neighbou?rhoods?|areas?|quarters?|town|city's|aleppo's|of)\s+)*$",

@@ -966,6 +966,26 @@ CASES = [
     ),
     # more wire wording
     (
+        "Pro-government groups continued attacks against militants in Karm al-Jazmati and in "
+        "the area of Bustan al-Qasr.",
+        None,
+        {
+            ("karm-al-jazmati", "contested", "2016-11-29"),
+            ("bustan-al-qasr", "contested", "2016-11-29"),
+        },
+    ),
+    (
+        "The army retook the airport, consolidating its positions in the Tariq al-Bab and "
+        "al-Halwaniyeh neighborhoods. Buses left through the government-controlled "
+        "south-western district of Ramouseh.",
+        None,
+        {
+            ("shaar", "government", "2016-11-29"),
+            ("halwaniyeh", "government", "2016-11-29"),
+            ("ramouseh", "government", "2016-11-29"),
+        },
+    ),
+    (
         # fighters entering after the other side left take the place; families do not
         "The Syrian army entered the Qadi Askar and Bab al-Hadid districts on Monday following "
         "the departure of the jihadist rebels. Families entered al-Ansari after the rebels' "
