@@ -1415,11 +1415,14 @@ class Extractor:
                 return (subject.lastgroup, phrase) if subject else (None, "")
         else:
             subject = None
-        if cue.side == "actor_in":  # "under rebel control": the side is named in the cue
+        if cue.side in ("actor_in", "opposite_in"):
+            # "under rebel control": the side is named in the cue; "the withdrawal of all
+            # terrorist forces from": the other side takes what they leave
             inside = self.lexicon.actors.search(hit.text)
-            if inside is not None:
-                return inside.lastgroup, inside.group()
-            return None, ""
+            if inside is None:
+                return None, ""
+            side = inside.lastgroup if cue.side == "actor_in" else OPPOSITE.get(inside.lastgroup)
+            return side, inside.group()
         if cue.side in ("actor_after", "agent"):
             # "fell to the army", not "fell, while Kurdish forces advanced": same clause
             # and named as the agent: "to"/"by" just before it, or right after a cue

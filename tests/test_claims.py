@@ -966,6 +966,12 @@ CASES = [
     ),
     # more wire wording
     (
+        "The battle resulted in the withdrawal of all terrorist forces from al-Salihin and "
+        "al-Fardous on Monday.",
+        None,
+        {("salihin", "government", "2016-11-28"), ("fardous", "government", "2016-11-28")},
+    ),
+    (
         "Pro-government groups continued attacks against militants in Karm al-Jazmati and in "
         "the area of Bustan al-Qasr.",
         None,
