@@ -966,6 +966,12 @@ CASES = [
     ),
     # more wire wording
     (
+        "The army men continued the raid on Jeish al-Fatah terrorists in al-Shaar. The army "
+        "purged the terrorists from Karam Humad on Sunday.",
+        None,
+        {("shaar", "contested", "2016-11-29"), ("karm-homad", "government", "2016-11-27")},
+    ),
+    (
         "The battle resulted in the withdrawal of all terrorist forces from al-Salihin and "
         "al-Fardous on Monday.",
         None,
