@@ -969,7 +969,8 @@ CASES = [
         "The army men continued the raid on Jeish al-Fatah terrorists in al-Shaar. The army "
         "purged the terrorists from Karam Humad on Sunday.",
         None,
-        {("shaar", "contested", "2016-11-29"), ("karm-homad", "government", "2016-11-27")},
+        # (a sentence that names no day takes the day the article reports on: Sunday)
+        {("shaar", "contested", "2016-11-27"), ("karm-homad", "government", "2016-11-27")},
     ),
     (
         "The battle resulted in the withdrawal of all terrorist forces from al-Salihin and "
