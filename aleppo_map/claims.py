@@ -429,6 +429,23 @@ _FACILITY_BEFORE = re.compile(
     r"(?:محطة|مشفى|مستشفى|جسر|مدرسة|جامع|مسجد|معمل|معامل|فرن|طريق|شارع|حاجز|معبر)"
     r"(?: (?:ضخ|مياه|المياه|كهرباء|الكهرباء|تحويل|التحويل|مياه الشرب))? $"
 )
+# An apposition after a comma, up to a side's adjective: ", which are rebel-held (districts)",
+# ", a government-held (area)"; and what may follow the adjective there
+_APPOSITION_HEAD = re.compile(
+    r",\s*(?:(?:which|that)\s+(?:is|are|was|were|remains?|remained|has been|have been)\s+)?"
+    r"(?:(?:a|an|still|now|also|largely|mostly|mainly|all|both|two|three|several|other)\s+)*"
+    r"(?:(?:key|strategic|besieged|embattled|densely[- ]populated|northern|southern|eastern|"
+    r"western|central|nearby|neighbou?ring|adjacent)\s+)*$",
+    re.IGNORECASE,
+)
+_APPOSITION_TAIL = re.compile(
+    r"\s+(?:districts?|neighbou?rhoods?|areas?|quarters?|suburbs?|parts?|sections?|enclaves?|"
+    r"pockets?|territor(?:y|ies)|zones?)\b(?!\s+of\b)|\s*(?:[,.;:)—–]|$)",
+    re.IGNORECASE,
+)
+_LOCATION_PREPOSITION = re.compile(
+    r"\s*\b(?:in|of|inside|within)\s+(?:the\s+)?(?:city's\s+|aleppo's\s+)?$", re.IGNORECASE
+)
 _EXCEPTION_BEFORE = re.compile(
     r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|but not|"
     r"excluding|not including)\s+(?:the\s+)?$",
@@ -1264,6 +1281,12 @@ class Extractor:
                     break
                 chosen.append(m)
                 prev_end = e
+            if not chosen and cue.kind == "adjective":
+                # "X and Y, which are rebel-held districts", "X, a government-held area":
+                # after a comma, the adjective says who holds the places before it
+                head = _APPOSITION_HEAD.search(sentence, max(0, hit.start - 60), hit.start)
+                if head is not None and _APPOSITION_TAIL.match(sentence, hit.end):
+                    return self._places_before(sentence, local, head.start(), head.start())
             return chosen
         clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.object == "after":
@@ -1288,13 +1311,22 @@ class Extractor:
                     _, list_end = breaks.around(intro.end(), intro.end())
                     chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
             return chosen
-        # before: the nearest places ending before the cue, in the same clause
+        end = hit.start
+        if cue.kind == "location":  # "X in the rebel-held east": the places stand before "in"
+            prep = _LOCATION_PREPOSITION.search(sentence, max(0, end - 30), end)
+            end = prep.start() if prep is not None else end
+        return self._places_before(sentence, local, end, clause_start)
+
+    @staticmethod
+    def _places_before(sentence, local, end, clause_start) -> list[Mention]:
+        """The nearest places ending before `end`, in the clause from `clause_start`,
+        with the places listed with them."""
         chosen = []
-        limit = hit.start
+        limit = end
         for s, e, m in reversed(local):
-            if e > hit.start:
+            if e > end:
                 continue
-            if s < clause_start and not chosen and not _BEFORE_GAP.match(sentence[e : hit.start]):
+            if s < clause_start and not chosen and not _BEFORE_GAP.match(sentence[e:end]):
                 break
             gap = sentence[e:limit]
             ok = _BEFORE_GAP.match(gap) if not chosen else _LIST_GAP.match(gap)
