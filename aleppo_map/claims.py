@@ -25,8 +25,7 @@ from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from ._tables import load_yaml
 from .dates import ARABIC_MONTH_NAME, DateMention, find_dates, infer_published, iter_dates
 from .documents import CORPUS_YEAR_SOURCE, Document, Skipped, read_articles
 from .gazetteer import Gazetteer, Mention
@@ -336,11 +335,11 @@ class Lexicon:
     @classmethod
     def default(cls) -> Lexicon:
         text = (resources.files("aleppo_map") / "lexicon.yaml").read_text("utf-8")
-        return cls(yaml.safe_load(text))
+        return cls(load_yaml(text))
 
     @classmethod
     def from_file(cls, path: str | Path) -> Lexicon:
-        return cls(yaml.safe_load(Path(path).read_text("utf-8")))
+        return cls(load_yaml(Path(path).read_text("utf-8")))
 
 
 # -- sentence analysis ----------------------------------------------------------

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._tables import load_yaml
 from .errors import AleppoMapError
 from .names import ARABIC_MARKS
 
@@ -262,7 +263,7 @@ def split_front_matter(text: str) -> tuple[str, dict, str | None]:
     import yaml
 
     try:
-        data = yaml.safe_load(block) or {}
+        data = load_yaml(block) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""

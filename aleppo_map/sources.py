@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from ._tables import load_yaml
 from .errors import AleppoMapError
 
 UNKNOWN_GROUP = "unknown"
@@ -81,7 +82,7 @@ class StanceTable:
     @classmethod
     def from_text(cls, text: str, source: str = "stances") -> StanceTable:
         try:
-            data = yaml.safe_load(text)
+            data = load_yaml(text)
         except yaml.YAMLError as exc:
             raise StanceTableError(f"{source}: not YAML ({exc})") from None
         return cls(_parse(data, source), source)
