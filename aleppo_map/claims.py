@@ -690,7 +690,11 @@ _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to|"
-    r"including|like|alongside)\s+"
+    r"including|like|alongside|"
+    # the object of a verb of attack: "the YPG stormed Nusra militants and seized X"
+    r"stormed|storming|attacked|attacking|besieged|besieging|pounded|pounding|shelled|shelling|"
+    r"ambushed|repelled|repelling|routed|defeated|expelled|confronted|confronting|battled|"
+    r"battling|fought|killed|killing)\s+"
     r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow|local|kurdish|syrian|russian|"
     r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal|"
     # how government media qualify their enemy: "against Takfiri terrorists"
@@ -757,6 +761,8 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 
 
 # "would" telling a past sequence of events, not a hedge
+# What ends the words before a speech verb that may name the speaker
+_SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
 _NARRATIVE_WOULD = re.compile(
     r"\bwould\s+(?:(?:then|later|eventually|soon|quickly|subsequently)\s+)?"
     r"(?:proceed|go on|move on|continue)\s+to\s+$",
@@ -770,6 +776,15 @@ _NON_COMBATANTS = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+# "Taking control of X would isolate ...": a gerund that opens its clause, with a
+# modal after it, names a possible event, not one that happened
+_CLAUSE_OPENING = re.compile(r"[\s\"“‘'(]*$")
+# (the object may carry a relative clause: "Taking X, which holds the colleges, would")
+_MODAL_AFTER = re.compile(
+    r"[^,;:.]{0,80}?(?:,\s*(?:which|that|who|where)\b[^,;:.]{0,100},\s*)?"
+    r"\b(?:would|could|will|may|might|should)\b",
+    re.IGNORECASE,
+)
 # "rebels seized X in 2012": an event of an earlier year is history, not this report's news
 _IN_YEAR = re.compile(
     r"\b(?i:in|back in|during)\s+(?i:(?:early|late|mid|the summer of|the spring of|the autumn of|"
@@ -1612,6 +1627,13 @@ class Extractor:
         predicate = cue.kind in ("predicate", "location")
         if predicate and self.lexicon.past_states.search(sentence, start, end):
             return True  # "had been held by rebels": a state the sentence says is over
+        if (
+            cue.kind == "verb"
+            and _ING_START.match(sentence, hit.start)
+            and _CLAUSE_OPENING.match(sentence, clause_start, hit.start)
+        ):
+            if _MODAL_AFTER.match(sentence, hit.end):
+                return True  # "Capturing X would cut the road": what could happen
         if (predicate or cue.name == "control") and _UNTIL.search(
             sentence, hit.end, breaks.around(hit.start, hit.end)[1]
         ):
@@ -1722,7 +1744,11 @@ class Extractor:
             # (Arabic: the speaker ends at a comma or at "إن"/"أن", that)
             speaker = re.split(r"[,،;؛:.\"“”]|\s(?:إن|ان|أن)\s", after)[0].strip()
         else:
-            parts = [p.strip() for p in re.split(r"[,;:\"“”]", before)]
+            # (a dash ends a dateline: "BEIRUT (AFP) - Local sources said")
+            parts = [p.strip() for p in _SPEAKER_BREAK.split(before)]
+            # (past a closed aside: "a commander - who asked not to be named - said")
+            if len(parts) > 2 and not parts[-1] and _RELATIVE_START.match(parts[-2]):
+                del parts[-2:]
             speaker = parts[-1]
             # "Yasser al-Youssef, from the rebel group X, said": a name and its apposition
             if len(parts) > 1 and speaker[:1].islower() and _NAME_PHRASE.fullmatch(parts[-2]):
