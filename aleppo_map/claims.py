@@ -386,6 +386,7 @@ _LIST_GAP = re.compile(
     r"^(?:\s+(?-i:[a-z]+\s+)?" + _PLACE_KINDS + r"\b)?[\s,]*(?:" + _LIST_AND + r"\s+)?(?:also\s+)?"
     r"(?:(?:in|into|at|to|on|near|around)\s+)?"
     r"(?:the\s+(?:area|vicinity|surroundings)\s+of\s+)?"
+    r"(?:the\s+(?:districts?|neighbou?rhoods?|quarters?)\s+of\s+)?"  # "X and the districts of Y"
     r"(?:(?:(?:large|small|big|vast|major)\s+)?"
     r"(?:parts?|some|most|half|a third|a quarter|pockets) of\s+)?"
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent)\s+)?$"
@@ -423,6 +424,9 @@ _FACILITY_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:station|road|street|highway|hospital|school|mosque|bridge|"
     r"junction|crossing|factory|factories|plant|checkpoint)s?\b"
 )
+# "the Old City districts of X and Y": the first name only places the others (when a
+# place follows: "Holluk and Bustan al-Basha districts of Aleppo" are places themselves)
+_CONTAINER_AFTER = re.compile(r"\s+(?:districts|neighbou?rhoods|quarters)\s+of\s", re.IGNORECASE)
 # Arabic names the site first: "محطة ضخ باب النيرب" (the Bab al-Nairab pumping station)
 _FACILITY_BEFORE = re.compile(
     r"(?:محطة|مشفى|مستشفى|جسر|مدرسة|جامع|مسجد|معمل|معامل|فرن|طريق|شارع|حاجز|معبر)"
@@ -633,7 +637,7 @@ _BRACKET_AFTER = re.compile(r"\s*\(")
 _PARTIAL_BEFORE = compile_gated(
     r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
-    r"swathes?|swaths?)(?=\s+in\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
+    r"swathes?|swaths?)(?=\s+(?:in|of)\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$"
     r"|(?:[أا]جزاء|جزء|[أا]غلب|معظم|نصف|ثلث|ربع|بعض|مناطق|نقاط|مواقع)"
     r"(?: (?:ال)?(?:واسعة|كبيرة|كبير|واسع))?"
@@ -763,6 +767,8 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 # "would" telling a past sequence of events, not a hedge
 # What ends the words before a speech verb that may name the speaker
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
+# The rules whose claims name the side that gains a place
+_GAIN_RULES = frozenset({"capture", "passive-capture", "fell-to", "withdrawal"})
 _NARRATIVE_WOULD = re.compile(
     r"\bwould\s+(?:(?:then|later|eventually|soon|quickly|subsequently)\s+)?"
     r"(?:proceed|go on|move on|continue)\s+to\s+$",
@@ -1009,7 +1015,9 @@ class Extractor:
                 c["status"]
                 for c in pending
                 if c.get("actor")
-                and c["rule"] == "capture"  # who takes places, not who holds them
+                # who takes places, not who holds them: "the army withdrew from X"
+                # names the side that takes X as surely as "rebels took X"
+                and c["rule"] in _GAIN_RULES
                 and c["status"] in OPPOSITE
             )
             ranked = sides.most_common()
@@ -1381,6 +1389,10 @@ class Extractor:
                 break
             if head and not chosen and not _LIST_HEAD.match(sentence, start, s):
                 break
+            container = None if chosen else _CONTAINER_AFTER.match(sentence, e)
+            if container is not None and any(s2 == container.end() for s2, _, _ in local):
+                prev_end = container.end()  # "the Old City districts of X, Y": X and Y
+                continue
             gap = sentence[prev_end:s]
             if chosen and not _LIST_GAP.match(gap):
                 # an aside ("near the government-controlled west") may sit inside a list

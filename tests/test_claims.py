@@ -1337,6 +1337,12 @@ def test_articles_in_other_outlets_wording():
         for c in extract_claims([ROOT / "tests" / "data" / "heldout"])
     }
     assert found == {
+        # the Old City, named as one front
+        ("afp.txt", "old-city", "rebels", "2016-11-30"),
+        ("bbc.md", "old-city", "government", "2016-12-07"),
+        ("nyt.md", "old-city", "government", "2016-12-05"),  # "Rebels Lose Grip on ..."
+        ("nyt.md", "old-city", "contested", "2016-12-05"),  # "out of several areas of ..."
+        ("reuters.txt", "old-city", "government", "2016-12-07"),
         ("aljazeera.md", "hanano", "government", "2016-11-27"),
         ("aljazeera.md", "jabal-badro", "government", "2016-11-27"),
         ("aljazeera.md", "baedeen", "government", "2016-11-27"),

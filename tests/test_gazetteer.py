@@ -263,7 +263,7 @@ def test_overlap_check_detects_overlaps(tmp_path):
 
 def test_ids_unique_and_entries_complete(gazetteer):
     ids = [p.id for p in gazetteer]
-    assert len(ids) == len(set(ids)) == 132
+    assert len(ids) == len(set(ids)) == 134
     polygons = [p for p in gazetteer if p.precision == "polygon"]
     assert len(polygons) == 126  # one per distinct source name
     for place in gazetteer:

@@ -121,4 +121,4 @@ def test_group_members_must_exist(tmp_path):
 
 def test_default_gazetteer_is_the_repository_file():
     assert default_path().name == "gazetteer.geojson"
-    assert len(Gazetteer.default()) == 132
+    assert len(Gazetteer.default()) == 134

@@ -61,4 +61,4 @@ def test_wheel_ships_the_gazetteer_and_its_licence(tmp_path):
         [python, "-c", probe], check=True, capture_output=True, text=True, cwd=tmp_path
     )
     path, count, version = result.stdout.split()
-    assert str(env_dir) in path and count == "132" and version == "0.1.0"
+    assert str(env_dir) in path and count == "134" and version == "0.1.0"
