@@ -1112,6 +1112,11 @@ CASES = [
         dt.date(2012, 12, 2),
         {("sheikh-saeed", "contested", "2012-12-02")},
     ),
+    (
+        "Families fled the Shaykh Maqsood area which is under Kurdish control.",
+        None,
+        {("sheikh-maqsoud", "kurdish", "2016-11-29")},
+    ),
     # the object of "stormed" is not who seized the place
     (
         "Local sources said on Monday that the Kurdish forces of the YPG stormed al-Nusra "
@@ -1154,6 +1159,8 @@ NO_CLAIM = [
     "Taking control of the Ramousah complex, which contains a number of military colleges, "
     "would isolate the west of the city.",
     "Capturing Sheikh Saeed will give the army the heights.",
+    # "Kurdish" alone is who lives there, not who holds it
+    "Kurdish civilians fled Sheikh Maqsoud.",
 ]
 
 
@@ -1724,6 +1731,12 @@ ARABIC_CASES = [
     ),
     # "stormed X" is an assault, not yet a capture
     ("اقتحم الجيش حي الشعار يوم الاثنين.", {("shaar", "contested")}),
+    # words of when and how between the verb and "from"; "a number of" is no "from"
+    (
+        "انسحب مقاتلو الفصائل بعد ظهر أمس بشكل كامل من أحياء بستان القصر والكلاسة.",
+        {("bustan-al-qasr", "government"), ("kalasa", "government")},
+    ),
+    ("انسحبت قوات النظام بعد هجوم شنه عدد من المقاتلين على حي الشعار.", set()),
     # an attempt, a purpose, a negation: no claim
     ("تصدت الفصائل لمحاولة اقتحام قوات النظام على حي صلاح الدين.", set()),
     ("تجري عملية عسكرية للسيطرة على جبل بدرو.", set()),

@@ -55,6 +55,10 @@ RESOLVES = [
     ("Karm al-Afandi", "karm-al-afandi", "exact"),
     ("Karam al-Effendi", "karm-al-afandi", "alias"),
     ("al-Shahidin", "shahideen", "alias"),
+    ("Old City", "old-city", "exact"),
+    ("Ancient City of Aleppo", "old-city", "alias"),
+    ("Umayyad Mosque", "great-mosque", "alias"),
+    ("Babdin", "baedeen", "alias"),  # a misspelling met in the news
     # a trailing generic word is not part of the name
     ("the Sukkari district", "sukkari", "exact"),
     ("al-Fardous neighbourhood", "fardous", "exact"),
