@@ -643,6 +643,15 @@ _PARTIAL_BEFORE = compile_gated(
     r"(?: (?:ال)?(?:واسعة|كبيرة|كبير|واسع))?"
     r" (?:من|في) (?:(?:حي|حيي|[أا]حياء|منطقة) )?$",
 )  # matched against lower-cased text: with a gate in front, several times faster
+# A site in the place, the object of a capture: "took a military base in X", "seized
+# several buildings in X", "السيطرة على مشفى العيون في حي X" (a hospital in X): a share of X
+_SITE_IN = compile_gated(
+    r"\b(?:base|school|hospital|buildings?|positions|points|checkpoints?|posts|blocks|college|"
+    r"barracks|factory|mosque|roundabout|square|hilltop)\s+(?:in|inside|at)\s+(?:the\s+)?"
+    r"(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b|[a-z]+-(?:held|controlled)\b)[a-z-]+\s+)?$"
+    r"|(?:مشفى|مستشفى|مدرسة|كلية|مبنى|مباني|حاجز|معمل|ثكنة)(?: \S+){0,2}"
+    r" (?:في|ب) (?:(?:حي|منطقة) )?$"
+)
 # "40 percent of this area": a share of a place named before, not of the city
 _DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
@@ -710,7 +719,9 @@ _POSSESSIVE_AFTER = re.compile(
 )
 _ATTRIBUTIVE_AFTER = re.compile(
     r"(?:[- ](?:held|controlled)|\s+(?:enclave|pocket|territor(?:y|ies)|areas?|districts?|"
-    r"neighbou?rhoods?|strongholds?|bastions?|positions|lines|defen[cs]es|front))\b",
+    r"neighbou?rhoods?|strongholds?|bastions?|positions|lines|defen[cs]es|front|"
+    # a site named for who runs it: "a military base", "the army barracks"
+    r"bases?|barracks|academy|college|airport|installations?|posts?|checkpoints?|hospital))\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
@@ -1210,6 +1221,14 @@ class Extractor:
                     )
                 )
                 shared = bool(partial) and not referred
+                if not partial and mention.start >= offset and cue.name in ("capture", "control"):
+                    # (only for this place: "a hospital in X, and Y" took all of Y)
+                    site = _SITE_IN.search(
+                        low,
+                        max(hit.end, mention.start - offset - SHARE_CHARS),
+                        mention.start - offset,
+                    )
+                    partial = site is not None
                 if referred and not partial:  # "captured parts of the district"
                     partial = _PARTIAL_AFTER.match(sentence, hit.end)
                 if partial and (held in SIDES or held == _PENDING):

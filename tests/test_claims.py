@@ -1117,6 +1117,17 @@ CASES = [
         None,
         {("sheikh-maqsoud", "kurdish", "2016-11-29")},
     ),
+    # a site in the place is a share of it ("a military base" names no actor)
+    (
+        "Rebels announced they had taken control of a strategic military base in Ramouseh.",
+        None,
+        {("ramouseh", "contested", "2016-11-29")},
+    ),
+    (
+        "A doctor at the Children's Hospital in the rebel-held al-Shaar neighborhood said so.",
+        None,
+        {("shaar", "rebels", "2016-11-29")},
+    ),
     # the object of "stormed" is not who seized the place
     (
         "Local sources said on Monday that the Kurdish forces of the YPG stormed al-Nusra "
@@ -1737,6 +1748,11 @@ ARABIC_CASES = [
         {("bustan-al-qasr", "government"), ("kalasa", "government")},
     ),
     ("انسحبت قوات النظام بعد هجوم شنه عدد من المقاتلين على حي الشعار.", set()),
+    # a hospital in X is a share of X; the next place of the list is taken whole
+    (
+        "تمكنت الفصائل من السيطرة على مشفى العيون في حي قاضي عسكر، وكرم القاطرجي.",
+        {("qadi-askar", "contested"), ("karm-al-qaterji", "rebels")},
+    ),
     # an attempt, a purpose, a negation: no claim
     ("تصدت الفصائل لمحاولة اقتحام قوات النظام على حي صلاح الدين.", set()),
     ("تجري عملية عسكرية للسيطرة على جبل بدرو.", set()),
