@@ -27,7 +27,13 @@ from pathlib import Path
 
 from ._tables import load_yaml
 from .dates import ARABIC_MONTH_NAME, DateMention, find_dates, infer_published, iter_dates
-from .documents import CORPUS_YEAR_SOURCE, Document, Skipped, read_articles
+from .documents import (
+    CORPUS_YEAR_LATEST_SOURCE,
+    CORPUS_YEAR_SOURCE,
+    Document,
+    Skipped,
+    read_articles,
+)
 from .gazetteer import Gazetteer, Mention
 from .text import ARABIC_LETTER, compile_gated, openings, sentence_around
 
@@ -2208,10 +2214,11 @@ def extract_claims(
 ) -> Iterator[Claim]:
     """Claims from every article under `paths` (files or folders), in file order.
 
-    `year` dates year-less wire datelines ("BEIRUT, Dec 7 (Reuters)") in
-    articles that give no full date. Without it, such articles wait to the end
-    and take the year most of the corpus's dated articles have (flagged
-    "dateline, corpus year"); their claims come last.
+    `year` dates year-less wire datelines ("BEIRUT, Dec 7 (Reuters)") and,
+    failing those, year-less dates ("on December 7") in articles that give no
+    full date. Without it, such articles wait to the end and take the year most
+    of the corpus's dated articles have (flagged "dateline, corpus year" or
+    "latest-date, corpus year"); their claims come last.
     """
     extractor = extractor or Extractor()
     summary = summary if summary is not None else ExtractionSummary()
@@ -2254,16 +2261,17 @@ def _with_corpus_year(doc: Document, corpus_year: int | None) -> Document:
     if corpus_year is None:
         return doc
     published, source = infer_published(doc.text, corpus_year)
-    if published is None or source != "dateline":
+    if published is None or source not in ("dateline", "latest-date"):
         return doc
+    what = "the dateline gives" if source == "dateline" else "the dates in the text give"
     note = (
-        f"{doc.name}: the dateline gives no year; took {corpus_year}, "
+        f"{doc.name}: {what} no year; took {corpus_year}, "
         "the year of most dated articles (use --year to set it)"
     )
     return replace(
         doc,
         published=published,
-        published_source=CORPUS_YEAR_SOURCE,
+        published_source=CORPUS_YEAR_SOURCE if source == "dateline" else CORPUS_YEAR_LATEST_SOURCE,
         warnings=(*doc.warnings, note),
     )
 

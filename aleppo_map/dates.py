@@ -747,7 +747,8 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
         The whole article as plain text, page furniture included.
     year : int, optional
         The year of a year-less dateline when the text has no full date to
-        take it from (the user knows the corpus: `aleppo-map extract --year`).
+        take it from (the user knows the corpus: `aleppo-map extract --year`);
+        without a dateline or a full date, of the latest year-less date.
 
     Returns
     -------
@@ -759,7 +760,8 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
         year-less dateline takes the year that puts it closest to the latest
         full date in the text, and gives ``(None, None)`` if there is none.
         Without a dateline, ``(date, "latest-date")`` for the latest full date
-        (with a year) outside captions, a lower bound; else ``(None, None)``.
+        (with a year) outside captions, a lower bound, or with `year` for the
+        latest date without one; else ``(None, None)``.
     """
     # The head first: most articles are dated there, and the rest need not be read.
     raw = [line.strip() for line in text.splitlines() if line.strip()]
@@ -784,6 +786,12 @@ def infer_published(text: str, year: int | None = None) -> tuple[dt.date | None,
     latest = _latest_full_date(_article_lines(text))
     if latest is not None:
         return latest, "latest-date"
+    if year is not None:
+        # "on December 7" in a text that names no year: that day in the given year,
+        # a lower bound as above
+        latest = _latest_yearless_date(raw, year)
+        if latest is not None:
+            return latest, "latest-date"
     return None, None
 
 
@@ -880,6 +888,30 @@ def _latest_full_date(lines: list[str]) -> dt.date | None:
             if parts is not None and parts[0] is not None:
                 date = dt.date(*parts)
                 latest = date if latest is None or date > latest else latest
+    return latest
+
+
+# "since (the) 15 November": a date that opens a period
+_PERIOD_START = re.compile(
+    r"\b(?:" + "|".join(SINCE_WORDS) + r")(?:\s+on)?\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+def _latest_yearless_date(lines: list[str], year: int) -> dt.date | None:
+    """The latest calendar day without a year ("December 7") outside captions, in `year`."""
+    latest = None
+    for i, line in enumerate(lines):
+        if _is_caption(lines, i):
+            continue
+        for match in _patterns(line)[1].finditer(line):
+            parts = _explicit_parts(match) if _is_explicit(match) else None
+            if parts is None or parts[0] is not None:
+                continue
+            if _PERIOD_START.search(line, max(0, match.start() - _LOOK_BACK), match.start()):
+                continue  # "since the 15th of November" opens a period: no bound on its end
+            date = _calendar_or_none(year, parts[1], parts[2])
+            if date is not None and (latest is None or date > latest):
+                latest = date
     return latest
 
 

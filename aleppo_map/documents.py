@@ -33,9 +33,17 @@ class DocumentError(AleppoMapError, ValueError):
 
 
 # Where an inferred publication date came from: a dateline, the article's URL, the
-# latest date in the text, or a year-less dateline with the year of most of the corpus.
+# latest date in the text, or a year-less dateline or latest date with the year of
+# most of the corpus.
 CORPUS_YEAR_SOURCE = "dateline, corpus year"
-INFERRED_SOURCES = ("dateline", "url", "latest-date", CORPUS_YEAR_SOURCE)
+CORPUS_YEAR_LATEST_SOURCE = "latest-date, corpus year"
+INFERRED_SOURCES = (
+    "dateline",
+    "url",
+    "latest-date",
+    CORPUS_YEAR_SOURCE,
+    CORPUS_YEAR_LATEST_SOURCE,
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,8 @@ class Document:
     """An article's text, metadata and publication date.
 
     `published_source` says where the date came from: "front matter",
-    "articles.csv", "dateline", "url", "latest-date" or "dateline, corpus year"
+    "articles.csv", "dateline", "url", "latest-date", "dateline, corpus year" or
+    "latest-date, corpus year"
     (the last four are inferred, see `INFERRED_SOURCES`), or None when there is no
     date. `warnings` lists non-fatal problems (an unparseable given date,
     broken front matter, ...).

@@ -116,3 +116,31 @@ def test_yearless_datelines_take_the_corpus_year(tmp_path):
     )
     assert "took 2016, the year of most dated articles" in result.stderr
     assert "3 articles read (3 with an inferred date)" in result.stderr
+
+
+def test_yearless_dates_in_the_text_take_the_corpus_year(tmp_path):
+    # no dateline, no full date: "on December 7" dates the article in the corpus's year
+    (tmp_path / "a_copy.txt").write_text(
+        "The army captured the Old City on Wednesday, the Observatory said on December 7.",
+        "utf-8",
+    )
+    # a date that opens a period says nothing of when the article was written
+    (tmp_path / "b_since.txt").write_text(
+        "Rebels still hold al-Sukkari, where fighting has raged since the 15th of November.",
+        "utf-8",
+    )
+    (tmp_path / "dated.txt").write_text(
+        "ALEPPO, Syria, Dec 5, 2016 - Rebels still hold al-Sukkari, activists said.", "utf-8"
+    )
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    rows = {r["article"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    copy = rows["a_copy.txt"]
+    assert (copy["published"], copy["published_source"], copy["date"]) == (
+        "2016-12-07",
+        "latest-date, corpus year",
+        "2016-12-07",
+    )
+    assert "a_copy.txt: the dates in the text give no year; took 2016" in result.stderr
+    since = rows["b_since.txt"]
+    assert (since["published"], since["date"], since["undated"]) == ("", "", "True")
