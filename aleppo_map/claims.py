@@ -109,7 +109,7 @@ class Claim:
     url: str = ""
     title: str = ""
     published_source: str = ""
-    date_source: str = ""  # sentence, article (the day the article reports), published, none
+    date_source: str = ""  # sentence, previous sentence, article (the day reported on), none
     undated: bool = False
     precision: str = ""  # polygon, group, point; city
     source_stance: str = ""
@@ -784,6 +784,11 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 # "would" telling a past sequence of events, not a hedge
 # What ends the words before a speech verb that may name the speaker
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
+# A sentence that happens when the one before did
+_SAME_TIME = re.compile(
+    r"\W*(?:at the same time|simultaneously|meanwhile|in the meantime|at the same moment)\b",
+    re.IGNORECASE,
+)
 # The rules whose claims name the side that gains a place
 _GAIN_RULES = frozenset({"capture", "passive-capture", "fell-to", "withdrawal"})
 _NARRATIVE_WOULD = re.compile(
@@ -865,6 +870,7 @@ class _Context:
         self._dates: dict[str, list[DateMention]] = {}
         self._points: dict[str, tuple[list[DateMention], str]] = {}
         self.cue_starts: list[int] = []  # where the claim-making cues of a sentence start
+        self.sentence_start = 0  # where the sentence being read starts in the article
 
     def dates(self, sentence: str) -> list[DateMention]:
         found = self._dates.get(sentence)
@@ -1105,6 +1111,7 @@ class Extractor:
 
     def _sentence(self, ctx, offset, end, sentence, low, mentions, figures, units) -> None:
         lex = self.lexicon
+        ctx.sentence_start = offset
         local = [(m.start - offset, m.end - offset, m) for m in mentions if m.place_id]
         if local and ARABIC_LETTER.search(sentence):
             # "منتصف تشرين الثاني": a word of a month's name is no place, even where it
@@ -1865,6 +1872,13 @@ class Extractor:
         if near:
             best = min(near, key=lambda d: abs(d.start - cue_pos))
             return best.date.isoformat(), "sentence", since
+        if _SAME_TIME.match(sentence):
+            # "At the same time, the SDF seized X": the day of the sentence before
+            before = next(_sentences_before(ctx.doc.text, ctx.sentence_start, 1), None)
+            if before is not None:
+                days = {d.date for d in ctx.date_points(ctx.doc.text[before[0] : before[1]])[0]}
+                if len(days) == 1:
+                    return days.pop().isoformat(), "previous sentence", since
         if ctx.doc.published is not None:
             return _PENDING, "article", since  # the article's day, settled at its end
         return "", "none", since

@@ -122,8 +122,10 @@ def _claim_flags(evidence) -> list[str]:
     row, flags = evidence.row, []
     if row.get("published_source") in INFERRED_SOURCES:
         flags.append("publication date inferred from the text")
-    if row.get("date_source") == "published":
-        flags.append("no date in the sentence: dated by publication")
+    if row.get("date_source") == "article":
+        flags.append("no date in the sentence: dated by the day the article reports on")
+    elif row.get("date_source") == "previous sentence":
+        flags.append("no date in the sentence: dated by the sentence before")
     if row.get("match") == "fuzzy":
         flags.append("place name matched approximately")
     if row.get("match") == "geocoded" or row.get("precision") == "point":

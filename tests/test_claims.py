@@ -1907,3 +1907,15 @@ def test_articles_without_arabic_read_the_same_with_the_latin_lexicon(extractor)
 )
 def test_places_in_brackets_after_an_actor_are_its_side(extractor, text, expected):
     assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
+
+
+def test_a_sentence_at_the_same_time_takes_the_day_of_the_one_before(extractor):
+    claims = claims_of(
+        extractor,
+        "Troops seized al-Haydariyeh on November 27. At the same time, the SDF seized "
+        "Sheikh Fares. Rebels still hold al-Sukkari.",
+        dt.date(2016, 11, 30),
+    )
+    by_place = {c.place_id: (c.date, c.date_source) for c in claims}
+    assert by_place["sheikh-fares"] == ("2016-11-27", "previous sentence")
+    assert by_place["sukkari"][1] == "article"  # no such opening: the day reported on

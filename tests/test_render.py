@@ -362,3 +362,42 @@ def test_render_one_source_group(tmp_path):
     assert sources and "Syrian Observatory for Human Rights" not in sources
     result = runner.invoke(main, ["render", str(claims_csv), "--sources", "martians"])
     assert result.exit_code != 0 and "--sources" in result.output
+
+
+def test_claims_show_how_they_were_dated(city):
+    day = dt.date(2016, 12, 1)
+    claims = [
+        Evidence(
+            "al-zuhur",
+            "rebels",
+            day,
+            "A",
+            quote="On Thursday rebels held al-Zuhur.",
+            row={"date_source": "sentence"},
+        ),
+        Evidence(
+            "bab-al-tob",
+            "government",
+            day,
+            "B",
+            quote="The army took Bab al-Tob.",
+            row={"date_source": "article"},
+        ),
+        Evidence(
+            "al-maydan",
+            "contested",
+            day,
+            "C",
+            quote="Meanwhile, fighting in al-Maydan.",
+            row={"date_source": "previous sentence"},
+        ),
+    ]
+    data = page_data(render_map(Timeline(claims, city)).get_root().render())
+    flags = {c[5]: c[7] for c in data["c"]}
+    assert flags["On Thursday rebels held al-Zuhur."] == []
+    assert flags["The army took Bab al-Tob."] == [
+        "no date in the sentence: dated by the day the article reports on"
+    ]
+    assert flags["Meanwhile, fighting in al-Maydan."] == [
+        "no date in the sentence: dated by the sentence before"
+    ]
