@@ -784,6 +784,16 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 # "would" telling a past sequence of events, not a hedge
 # What ends the words before a speech verb that may name the speaker
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
+# "These included X": a sentence that lists what the one before counted ...
+_LIST_FOLLOWS = re.compile(
+    r"\W*(?:these|they|those)\s+(?:include[ds]?|are|were)\s+"
+    r"|\W*among (?:them|these)(?:\s+(?:are|were))?\s+"
+)
+# ... after a cue whose object is a number of places
+_COUNTED_PLACES = re.compile(
+    r"\s+(?:(?:the|all|some|several|many|most|large|vast|new|other|more|further|remaining|"
+    r"\w+-?\w*)\s+){0,3}(?:districts|neighbou?rhoods|areas|quarters|parts)\b"
+)
 # A sentence that happens when the one before did
 _SAME_TIME = re.compile(
     r"\W*(?:at the same time|simultaneously|meanwhile|in the meantime|at the same moment)\b",
@@ -1124,6 +1134,9 @@ class Extractor:
             ]
         cue_hits = self._cues(low)
         if not cue_hits and not figures:
+            if local and _LIST_FOLLOWS.match(low):
+                # "... regained control of seven other districts. These included X."
+                ctx.claims.extend(self._listed_after(ctx, offset, sentence, local))
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
@@ -1283,6 +1296,46 @@ class Extractor:
             ctx.claims.extend(
                 self._figures(ctx, offset, sentence, low, units, breaks, source_at, places)
             )
+
+    def _listed_after(self, ctx, offset, sentence, local) -> list[dict]:
+        """ "These included X and Y": the places the sentence before counted.
+
+        A cue there whose object is a number of places ("took seven districts",
+        "captured large areas") gives its side to the places listed here. The
+        quote is both sentences; the date, side and source those of the first.
+        """
+        text = ctx.doc.text
+        before = next(_sentences_before(text, offset, 1), None)
+        if before is None:
+            return []
+        start, end = before
+        previous = text[start:end]
+        low = _lower(previous)
+        listed = self._list_after(
+            sentence, local, _LIST_FOLLOWS.match(_lower(sentence)).end(), len(sentence), head=True
+        )
+        if not listed:
+            return []
+        breaks = _Clauses(low)
+        actors = list(self.lexicon.actors.finditer(low))
+        for cue, hit in self._cues(low):
+            if cue.object != "after" or not _COUNTED_PLACES.match(low, hit.end):
+                continue
+            status, actor = self._side(ctx, cue, hit, previous, breaks, actors, lambda pos: "")
+            if status is None or status == _PENDING or self._hedged(cue, previous, hit, breaks):
+                continue
+            speech = list(self.lexicon.speech.finditer(low))
+            verb = min((v.start() for v in speech), key=lambda v: abs(v - hit.start), default=-1)
+            source = self._source(ctx, start, end, previous, low, speech, verb)
+            saved, ctx.sentence_start = ctx.sentence_start, start
+            both = f"{previous} {sentence}"  # offsets in the first sentence stay valid
+            claims = [
+                self._claim(ctx, m, status, "listed-after", actor, both, hit.start, source)
+                for m in listed
+            ]
+            ctx.sentence_start = saved
+            return claims
+        return []
 
     def _bracketed(self, low, local, actors, actors_found):
         """ "split between government forces (X, Y) and Kurdish fighters (Z)": the places

@@ -1919,3 +1919,26 @@ def test_a_sentence_at_the_same_time_takes_the_day_of_the_one_before(extractor):
     by_place = {c.place_id: (c.date, c.date_source) for c in claims}
     assert by_place["sheikh-fares"] == ("2016-11-27", "previous sentence")
     assert by_place["sukkari"][1] == "article"  # no such opening: the day reported on
+
+
+def test_a_list_in_the_next_sentence_names_the_places_counted_before(extractor):
+    claims = claims_of(
+        extractor,
+        "Government forces also regained control of seven other districts Tuesday, according "
+        "to the monitoring group. These included the Shaar neighborhood and al-Fardous.",
+        dt.date(2016, 12, 7),
+    )
+    assert {(c.place_id, c.status, c.date, c.rule) for c in claims} == {
+        ("shaar", "government", "2016-12-06", "listed-after"),
+        ("fardous", "government", "2016-12-06", "listed-after"),
+    }
+    assert claims[0].attributed_to == "the monitoring group"
+    assert claims[0].quote.startswith("Government forces") and claims[0].quote.endswith(
+        "al-Fardous."
+    )
+    # not after a cue whose object is not a number of places, nor a hedged one
+    for text in (
+        "Government forces captured the hill on Tuesday. These included the Shaar area.",
+        "Government forces could take seven districts. They include al-Shaar and Sukkari.",
+    ):
+        assert claims_of(extractor, text, dt.date(2016, 12, 7)) == []
