@@ -784,6 +784,8 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 # "would" telling a past sequence of events, not a hedge
 # What ends the words before a speech verb that may name the speaker
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
+# A share right before "the area": the city-wide figure's whole, not a place named before
+_SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+$", re.IGNORECASE)
 # "These included X": a sentence that lists what the one before counted ...
 _LIST_FOLLOWS = re.compile(
     r"\W*(?:these|they|those)\s+(?:include[ds]?|are|were)\s+"
@@ -1507,6 +1509,8 @@ class Extractor:
             ):
                 return []
             anaphor_pos = hit.start - len(window) + found[-1].start()
+            if _SHARE_OF_BEFORE.search(sentence, max(0, anaphor_pos - 30), anaphor_pos):
+                return []  # "40 per cent of the area under rebel control": a figure's whole
             if found[-1].group().lower() == "which":
                 # a relative pronoun stands for the noun right before it, in its sentence:
                 # "X, which is held by rebels"; not "the western neighborhoods which are"

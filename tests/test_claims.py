@@ -1942,3 +1942,15 @@ def test_a_list_in_the_next_sentence_names_the_places_counted_before(extractor):
         "Government forces could take seven districts. They include al-Shaar and Sukkari.",
     ):
         assert claims_of(extractor, text, dt.date(2016, 12, 7)) == []
+
+
+def test_the_whole_of_a_share_is_no_place_named_before(extractor):
+    claims = claims_of(
+        extractor,
+        "Troops took al-Sakhour on Monday. The army had captured 12 districts, 40 per cent "
+        "of the area under rebel control a few weeks ago.",
+        dt.date(2016, 11, 29),
+    )
+    assert {(c.place_id, c.status) for c in claims if c.place_id != "city"} == {
+        ("sakhour", "government")
+    }
