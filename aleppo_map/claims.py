@@ -782,6 +782,13 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
 
 
 # "would" telling a past sequence of events, not a hedge
+# Words between a speaker and its speech verb ("had earlier said", "has also said")
+_SPEAKER_TAIL = re.compile(
+    r"(?:\s+(?:had|has|have|was|were|is|are|also|earlier|later|previously|then|again|"
+    r"reportedly|separately|further|once|already))+$",
+    re.IGNORECASE,
+)
+_BASED_ON = re.compile(r"(?:based on|according to)\s+", re.IGNORECASE)
 # What ends the words before a speech verb that may name the speaker
 _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[-–—]{1,2}\s*")
 # A share right before "the area": the city-wide figure's whole, not a place named before
@@ -1855,6 +1862,11 @@ class Extractor:
             if len(parts) > 1 and speaker[:1].islower() and _NAME_PHRASE.fullmatch(parts[-2]):
                 speaker = f"{parts[-2]}, {speaker}"
         speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
+        # "A battlefield source had earlier said": the auxiliary and adverbs are not the source
+        speaker = _SPEAKER_TAIL.sub("", speaker)
+        if _BASED_ON.match(speaker) and verb.group().lower().startswith("report"):
+            # "Based on battlefield reports, ...": the reports are the source
+            speaker = f"{speaker[_BASED_ON.match(speaker).end() :]} {verb.group()}"
         if speaker.lower() in _NOT_SPEAKERS or _RELATIVE_START.match(speaker):
             return None  # "X, which recently claimed ...": says something else, not this
         if 0 < len(speaker.split()) <= 12:

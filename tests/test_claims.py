@@ -1954,3 +1954,30 @@ def test_the_whole_of_a_share_is_no_place_named_before(extractor):
     assert {(c.place_id, c.status) for c in claims if c.place_id != "city"} == {
         ("sakhour", "government")
     }
+
+
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        (
+            "A battlefield source had earlier said the army recaptured Sheikh Saeed.",
+            "A battlefield source",
+        ),
+        ("Based on battlefield reports, the army recaptured Sheikh Saeed.", "battlefield reports"),
+    ],
+)
+def test_a_speaker_without_the_words_around_it(extractor, text, source):
+    (claim,) = claims_of(extractor, text)
+    assert claim.attributed_to == source
+
+
+def test_win_back_is_a_capture(extractor):
+    claims = claims_of(
+        extractor,
+        "The army managed to win back the districts of Hanano, Jabal Badro and al-Haydariyeh.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("hanano", "government"),
+        ("jabal-badro", "government"),
+        ("haydariyeh", "government"),
+    }
