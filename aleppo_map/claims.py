@@ -713,7 +713,7 @@ _PREPOSITION_BEFORE = re.compile(
     # the object of a verb of attack: "the YPG stormed Nusra militants and seized X"
     r"stormed|storming|attacked|attacking|besieged|besieging|pounded|pounding|shelled|shelling|"
     r"ambushed|repelled|repelling|routed|defeated|expelled|confronted|confronting|battled|"
-    r"battling|fought|killed|killing)\s+"
+    r"battling|fought|killed|killing|combating|combatting)\s+"
     r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow|local|kurdish|syrian|russian|"
     r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal|"
     # how government media qualify their enemy: "against Takfiri terrorists"
@@ -774,13 +774,22 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
     ("clashes with rebels"), nor before a possessive ("the Nusra Front's stronghold")
     or a place it qualifies ("pounded the rebel enclave")."""
     start, end = actor.span()
+    preposition = _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)
+    if (
+        preposition is not None
+        and _WITH_SUBJECT.match(sentence, preposition.start(), end + 30)
+        and sentence[: preposition.start()].rstrip().endswith((",", "—", "–"))
+    ):
+        preposition = None  # ", with the army establishing control": the army acts
     return not (
-        _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)
+        preposition
         or _POSSESSIVE_AFTER.match(sentence, end)
         or _ATTRIBUTIVE_AFTER.match(sentence, end)
     )
 
 
+# ", with the army establishing full control": "with", an actor and a participle
+_WITH_SUBJECT = re.compile(r"with\s+(?:the\s+)?[^,;:.]{1,40}?\s+[a-z]+ing\b", re.IGNORECASE)
 # "would" telling a past sequence of events, not a hedge
 # Words between a speaker and its speech verb ("had earlier said", "has also said")
 _SPEAKER_TAIL = re.compile(

@@ -617,6 +617,8 @@ class Gazetteer:
             start, end = phrase
             if any(s < end and start < e for s, e in taken):
                 continue
+            if self.city and self.city.lower() in text[start:end].lower().split():
+                continue  # "SE Aleppo district": the city's name is not a near miss of "New Aleppo"
             scores = self._fuzzy_scores(text[start:end])
             if not scores or scores[0][1] < FUZZY_CUTOFF:
                 continue

@@ -1981,3 +1981,15 @@ def test_win_back_is_a_capture(extractor):
         ("jabal-badro", "government"),
         ("haydariyeh", "government"),
     }
+
+
+def test_with_an_actor_and_a_participle_the_actor_acts(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Army units continued combating terrorist groups on Saturday, with the army "
+        "establishing full control over Masaken Hanano.",
+    )
+    assert (claim.place_id, claim.status) == ("hanano", "government")
+    # but not after a verb: "clashing with rebels advancing" names no one who took X
+    (claim,) = claims_of(extractor, "Troops, clashing with rebels advancing, took al-Sakhour.")
+    assert claim.status == "government"

@@ -165,6 +165,11 @@ def test_fuzzy_mentions_are_flagged(gazetteer):
     assert mention.score < 0.85
 
 
+def test_the_citys_own_name_is_no_near_miss(gazetteer):
+    # "SE Aleppo" is as close to "New Aleppo" as a misspelling, but names part of the city
+    assert gazetteer.find("Syrian forces liberate SE Aleppo district from militants") == []
+
+
 def test_ambiguous_mention_carries_candidates(gazetteer):
     (mention,) = gazetteer.find("اشتباكات عند دوار سبع بحرات")
     assert mention.place_id is None and mention.ambiguous
