@@ -86,7 +86,10 @@ _year_option = click.option(
     "--year",
     type=click.IntRange(1900, 2100),
     default=None,
-    help="Year of year-less datelines (BEIRUT, Dec. 12 (Reuters)) in texts with no full date.",
+    help=(
+        "Year of year-less datelines (BEIRUT, Dec. 12 (Reuters)) and, without one, of "
+        "year-less dates ('said on December 7') in texts with no full date."
+    ),
 )
 
 
