@@ -809,9 +809,8 @@ _LIST_FOLLOWS = re.compile(
 )
 # ... after a cue whose object is a number of places
 _COUNTED_PLACES = re.compile(
-    r"\s+(?:(?:the|all|some|several|many|most|large|vast|new|other|more|further|remaining|"
-    r"\w+-?\w*)\s+){0,3}(?:districts|neighbou?rhoods|areas|quarters|parts)\b"
-)
+    r"\s+(?:[\w-]+\s+){0,3}(?:districts|neighbou?rhoods|areas|quarters|parts)\b"
+)  # "seven other districts", "large areas", "all the neighbourhoods"
 # A sentence that happens when the one before did
 _SAME_TIME = re.compile(
     r"\W*(?:at the same time|simultaneously|meanwhile|in the meantime|at the same moment)\b",
