@@ -653,11 +653,13 @@ _PARTIAL_BEFORE = compile_gated(
 # several buildings in X", "السيطرة على مشفى العيون في حي X" (a hospital in X): a share of X
 _SITE_IN = compile_gated(
     r"\b(?:base|school|hospital|buildings?|positions|points|checkpoints?|posts|blocks|college|"
-    r"barracks|factory|mosque|roundabout|square|hilltop)\s+(?:in|inside|at)\s+(?:the\s+)?"
+    r"barracks|factory|mosque|roundabout|square|hilltop|complex|compound|headquarters)"
+    r"\s+(?:in|inside|at)\s+(?:the\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b|[a-z]+-(?:held|controlled)\b)[a-z-]+\s+)?$"
     r"|(?:مشفى|مستشفى|مدرسة|كلية|مبنى|مباني|حاجز|معمل|ثكنة)(?: \S+){0,2}"
     r" (?:في|ب) (?:(?:حي|منطقة) )?$"
 )
+_SITE_RULES = frozenset({"capture", "control", "fall-of"})  # the cues that take a site
 # "40 percent of this area": a share of a place named before, not of the city
 _DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
@@ -727,7 +729,8 @@ _ATTRIBUTIVE_AFTER = re.compile(
     r"(?:[- ](?:held|controlled)|\s+(?:enclave|pocket|territor(?:y|ies)|areas?|districts?|"
     r"neighbou?rhoods?|strongholds?|bastions?|positions|lines|defen[cs]es|front|"
     # a site named for who runs it: "a military base", "the army barracks"
-    r"bases?|barracks|academy|college|airport|installations?|posts?|checkpoints?|hospital))\b",
+    r"bases?|barracks|academy|college|airport|installations?|posts?|checkpoints?|hospital|"
+    r"complex|compound|headquarters))\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
@@ -1264,7 +1267,7 @@ class Extractor:
                     )
                 )
                 shared = bool(partial) and not referred
-                if not partial and mention.start >= offset and cue.name in ("capture", "control"):
+                if not partial and mention.start >= offset and cue.name in _SITE_RULES:
                     # (only for this place: "a hospital in X, and Y" took all of Y)
                     site = _SITE_IN.search(
                         low,
@@ -1471,10 +1474,17 @@ class Extractor:
             return True
         if verb_first:
             return False  # an actor between a verb-first cue and its object is its subject
-        return first - start > 12 and any(
-            not _ATTRIBUTIVE_AFTER.match(low, a.end())  # "the rebel pocket" is no one acting
-            for a in self.lexicon.actors.finditer(low, start, first)
-        )
+        if first - start <= 12:
+            return False
+        # "the rebel pocket", "a government military complex" name no one acting: an
+        # actor before a place word, or before another actor that is
+        attributive_from = None  # where the next actor starts, if it is attributive
+        for a in reversed(list(self.lexicon.actors.finditer(low, start, first))):
+            if _ATTRIBUTIVE_AFTER.match(low, a.end()) or attributive_from == a.end() + 1:
+                attributive_from = a.start()
+                continue
+            return True
+        return False
 
     def _list_after(self, sentence, local, start, clause_end, head=False) -> list[Mention]:
         """The places listed from `start` on: the first near it, the rest one list.

@@ -1993,3 +1993,16 @@ def test_with_an_actor_and_a_participle_the_actor_acts(extractor):
     # but not after a verb: "clashing with rebels advancing" names no one who took X
     (claim,) = claims_of(extractor, "Troops, clashing with rebels advancing, took al-Sakhour.")
     assert claim.status == "government"
+
+
+def test_an_actor_that_qualifies_a_site_is_no_one_acting(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "The rebel coalition announced the seizure of a government military complex in the "
+        "Ramouseh district.",
+    )
+    assert (claim.place_id, claim.status, claim.attributed_to) == (
+        "ramouseh",
+        "contested",  # a site in it
+        "The rebel coalition",
+    )
