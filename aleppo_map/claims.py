@@ -292,7 +292,14 @@ class Lexicon:
             )
             for c in data["cues"]
         ]
-        self.adjective_cues = frozenset(c.name for c in self.cues if c.kind == "adjective")
+        # Cues that name a state (not an event): "rebel-held X", "X in the rebel-held east",
+        # "X, held by the rebels since 2012"; a verb's claim on the place supersedes them
+        self.state_cues = frozenset(
+            c.name
+            for c in self.cues
+            if c.kind in ("adjective", "location")
+            or (c.kind == "predicate" and c.side != "contested")
+        )
         # All cues in one pass: at one position the cue listed first wins, and a
         # match ends where the next may start, so earlier entries take priority.
         # The pattern consumes the character before the cue (the text is matched
@@ -443,6 +450,8 @@ _FACILITY_BEFORE = re.compile(
 _APPOSITION_HEAD = re.compile(
     r",\s*(?:(?:which|that)\s+(?:is|are|was|were|remains?|remained|has been|have been)\s+)?"
     r"(?:(?:a|an|still|now|also|largely|mostly|mainly|all|both|two|three|several|other)\s+)*"
+    # "X, one of the largest rebel-held areas"
+    r"(?:one\s+of\s+the\s+(?:(?:largest|biggest|last|few|main|remaining|most\s+important)\s+)?)?"
     r"(?:(?:key|strategic|besieged|embattled|densely[- ]populated|northern|southern|eastern|"
     r"western|central|nearby|neighbou?ring|adjacent)\s+)*$",
     re.IGNORECASE,
@@ -515,6 +524,9 @@ _BEFORE_GAP = re.compile(
     # an apposition that names the kind of place: "X, an Aleppo district held by the YPG"
     r"|,\s*(?:a|an|the|one of the)\s[^,;]{0,40}?"
     r"(?:district|neighbou?rhood|area|quarter|suburb|enclave)s?\s)?"
+    # where in the city: "X and Y in the north fell"
+    r"(?:\s*in\s+the\s+(?:north|south|east|west|centre|center)(?:-?(?:east|west))?(?:ern)?"
+    r"(?:\s+(?:part\s+)?of\s+(?:the\s+)?(?:city|aleppo))?)?"
     r"\s*(?:(?:which|that|who)\s+)?(?:(?:had|has|have|is|are|was|were|been|being|"
     r"now|still|just|also|reportedly|largely|firmly|remains?|remained|the|a|an|considered|deemed|"
     r"effectively|practically|virtually|completely|fully|finally|officially)\s+)*$",
@@ -1286,15 +1298,16 @@ class Extractor:
                 if (mention.start, mention.end) not in claimed:
                     new_claims.append((mention, side, "bracketed", actor, pos))
                     claimed.add((mention.start, mention.end))
-        # "overran the rebel-held X": the adjective tells the state before the verb's
-        adjectives = lex.adjective_cues
+        # "overran the rebel-held X", "seized X, held by the rebels since 2012": the
+        # state named is the one before the verb's
+        states = lex.state_cues
         verb_places = {
             m.place_id
             for m, status, rule, _, _ in new_claims
-            if rule not in adjectives and status in SIDES
+            if rule not in states and status in SIDES
         }
         new_claims = [
-            c for c in new_claims if c[2] not in adjectives or c[0].place_id not in verb_places
+            c for c in new_claims if c[2] not in states or c[0].place_id not in verb_places
         ]
         # Dates go to the nearest cue that makes a claim: "civilians fled to the
         # Kurdish-held X" has two cues, and only the adjective says anything.

@@ -2006,3 +2006,41 @@ def test_an_actor_that_qualifies_a_site_is_no_one_acting(extractor):
         "contested",  # a site in it
         "The rebel coalition",
     )
+
+
+def test_a_verb_supersedes_the_state_it_ends(extractor):
+    # "seized X, held by the rebels since 2012": the holding is the state before
+    (claim,) = claims_of(
+        extractor,
+        "Pro-government forces have seized control of al-Fardous, one of the largest "
+        "neighbourhoods in eastern Aleppo, which has been held by the rebels since 2012.",
+    )
+    assert claim.status == "government"
+    (claim,) = claims_of(
+        extractor,
+        "The Syrian army recaptured the Sakan Shababi in rebel-held eastern Aleppo.",
+    )
+    assert claim.status == "government"
+
+
+def test_places_said_to_be_where_in_the_city_before_the_verb(extractor):
+    claims = claims_of(
+        extractor,
+        "Soldiers took control of the southern Sheikh Saeed district yesterday morning. "
+        "Karm al-Dada, Salheen and Fardous in the north fell soon afterwards.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("sheikh-saeed", "government"),
+        ("karm-al-daadaa", "government"),
+        ("salihin", "government"),
+        ("fardous", "government"),
+    }
+
+
+def test_an_apposition_one_of_the_largest_rebel_held_areas(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Civilians fled the Sukari neighborhood, one of the largest rebel-held areas in "
+        "eastern Aleppo.",
+    )
+    assert (claim.place_id, claim.status) == ("sukkari", "rebels")

@@ -37,7 +37,7 @@ def test_lookup_prints_the_place(run):
 
 
 def test_lookup_near_miss_suggests_and_exits_1(run):
-    result = run("lookup", "Sheikh Saed")
+    result = run("lookup", "Sheikh Sayeed")
     assert result.exit_code == 1
     assert "Did you mean" in result.output and "[sheikh-saeed]" in result.output
 
