@@ -734,6 +734,12 @@ _PREPOSITION_BEFORE = re.compile(
     r"takfiri|jihadist|islamist|extremist|radical|armed|hardline|[\w-]+-(?:backed|linked))\s+){0,2}$",
     re.IGNORECASE,
 )
+# The second of two objects of a preposition: "autonomously of the rebels and the government"
+_COORDINATED_OBJECT = re.compile(
+    r"\b(?:with|against|from|of|between|among|alongside|including)\s+(?:the\s+)?"
+    r"[\w-]+(?:\s+[\w-]+)?\s+(?:and|or)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _POSSESSIVE_AFTER = re.compile(
     r"['’]s?\s+(?!(?:forces|troops|army|fighters|militias?|allies|units|soldiers|men)\b)"
 )
@@ -789,7 +795,9 @@ def _can_be_subject(sentence: str, actor: re.Match) -> bool:
     ("clashes with rebels"), nor before a possessive ("the Nusra Front's stronghold")
     or a place it qualifies ("pounded the rebel enclave")."""
     start, end = actor.span()
-    preposition = _PREPOSITION_BEFORE.search(sentence, max(0, start - 40), start)
+    preposition = _PREPOSITION_BEFORE.search(
+        sentence, max(0, start - 40), start
+    ) or _COORDINATED_OBJECT.search(sentence, max(0, start - 60), start)
     if (
         preposition is not None
         and _WITH_SUBJECT.match(sentence, preposition.start(), end + 30)

@@ -2044,3 +2044,12 @@ def test_an_apposition_one_of_the_largest_rebel_held_areas(extractor):
         "eastern Aleppo.",
     )
     assert (claim.place_id, claim.status) == ("sukkari", "rebels")
+
+
+def test_the_second_object_of_a_preposition_is_no_subject(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Kurdish-led forces operating autonomously of the rebels and the government meanwhile "
+        "seized the Bustan al-Basha neighbourhood.",
+    )
+    assert (claim.place_id, claim.status) == ("bustan-al-basha", "kurdish")
