@@ -448,6 +448,8 @@ _FACILITY_BEFORE = re.compile(
 # An apposition after a comma, up to a side's adjective: ", which are rebel-held (districts)",
 # ", a government-held (area)"; and what may follow the adjective there
 _APPOSITION_HEAD = re.compile(
+    # "X and other rebel-held districts"
+    r"\s+(?:and|or)\s+(?:(?:all|the|many)\s+)?other\s+(?:remaining\s+)?$|"
     r",\s*(?:(?:which|that)\s+(?:is|are|was|were|remains?|remained|has been|have been)\s+)?"
     r"(?:(?:a|an|still|now|also|largely|mostly|mainly|all|both|two|three|several|other)\s+)*"
     # "X, one of the largest rebel-held areas"
@@ -464,6 +466,7 @@ _APPOSITION_TAIL = re.compile(
 _LOCATION_PREPOSITION = re.compile(
     r"\s*\b(?:in|of|inside|within)\s+(?:the\s+)?(?:city's\s+|aleppo's\s+)?$", re.IGNORECASE
 )
+_ELSEWHERE_BEFORE = re.compile(r"\s+and\s+elsewhere\s*$", re.IGNORECASE)
 _EXCEPTION_BEFORE = re.compile(
     r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|but not|"
     r"excluding|not including)\s+(?:the\s+)?$",
@@ -1463,6 +1466,9 @@ class Extractor:
         if cue.kind == "location":  # "X in the rebel-held east": the places stand before "in"
             prep = _LOCATION_PREPOSITION.search(sentence, max(0, end - 30), end)
             end = prep.start() if prep is not None else end
+            # "X and elsewhere in the rebel-held areas"
+            elsewhere = _ELSEWHERE_BEFORE.search(sentence, max(0, end - 20), end)
+            end = elsewhere.start() if elsewhere is not None else end
         return self._places_before(sentence, local, end, clause_start)
 
     @staticmethod

@@ -2053,3 +2053,19 @@ def test_the_second_object_of_a_preposition_is_no_subject(extractor):
         "seized the Bustan al-Basha neighbourhood.",
     )
     assert (claim.place_id, claim.status) == ("bustan-al-basha", "kurdish")
+
+
+@pytest.mark.parametrize(
+    "text,place",
+    [
+        ("Air strikes hit al-Sukkari and other rebel-held districts.", "sukkari"),
+        (
+            "Cluster munitions were used in al-Zubdiyeh neighbourhood and elsewhere in the "
+            "remaining rebel-held areas.",
+            "zebdiyeh",
+        ),
+    ],
+)
+def test_a_place_named_with_other_rebel_held_areas_is_one_of_them(extractor, text, place):
+    (claim,) = claims_of(extractor, text)
+    assert (claim.place_id, claim.status) == (place, "rebels")
