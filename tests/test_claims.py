@@ -1117,6 +1117,12 @@ CASES = [
         None,
         {("sheikh-maqsoud", "kurdish", "2016-11-29")},
     ),
+    # raising a flag over a place is the sign of its capture
+    (
+        "Troops raised the Syrian flag over the Sheikh Saeed district on Monday.",
+        None,
+        {("sheikh-saeed", "government", "2016-11-28")},
+    ),
     # fighters who moved into a place took it; families who did make no claim
     (
         "On Friday pro-regime fighters moved into Ansari and al-Mashhad.",
@@ -1750,6 +1756,12 @@ ARABIC_CASES = [
     ),
     # "stormed X" is an assault, not yet a capture
     ("اقتحم الجيش حي الشعار يوم الاثنين.", {("shaar", "contested")}),
+    # "the army's men raised the Syrian flag in X and Y after clearing them"
+    (
+        "رفع رجال الجيش في الشيخ خضر و بستان الباشا العلم السوري بعد تطهيرهما.",
+        {("sheikh-khodr", "government"), ("bustan-al-basha", "government")},
+    ),
+    ("رفع الجيش أسعار الخبز في حي الشعار.", set()),
     # words of when and how between the verb and "from"; "a number of" is no "from"
     (
         "انسحب مقاتلو الفصائل بعد ظهر أمس بشكل كامل من أحياء بستان القصر والكلاسة.",
