@@ -434,7 +434,9 @@ def _patterns(text: str) -> tuple[re.Pattern, re.Pattern]:
 _LOOK_BACK = 40
 _YEAR_HINT = re.compile(r"(?:19|20)\d\d")
 
-_SINCE = re.compile(r"\b(?:" + "|".join(SINCE_WORDS) + r")(?:\s+on)?\s+$", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\b(?:" + "|".join(SINCE_WORDS) + r")(?:\s+on)?\s+(?:the\s+)?$", re.IGNORECASE
+)  # "since 15 November", "since the 15th of November"
 _NOT_WEEKDAY_BEFORE = re.compile(r"\b(?:" + "|".join(NOT_WEEKDAY_BEFORE) + r")\s+$")
 _NOT_WEEKDAY_AFTER = re.compile(r"\s+(?:" + "|".join(NOT_WEEKDAY_AFTER) + r")\b")
 # "USA Today", "Russia Today", "Aleppo Today": a capitalised "Today" right
@@ -891,12 +893,6 @@ def _latest_full_date(lines: list[str]) -> dt.date | None:
     return latest
 
 
-# "since (the) 15 November": a date that opens a period
-_PERIOD_START = re.compile(
-    r"\b(?:" + "|".join(SINCE_WORDS) + r")(?:\s+on)?\s+(?:the\s+)?$", re.IGNORECASE
-)
-
-
 def _latest_yearless_date(lines: list[str], year: int) -> dt.date | None:
     """The latest calendar day without a year ("December 7") outside captions, in `year`."""
     latest = None
@@ -907,7 +903,7 @@ def _latest_yearless_date(lines: list[str], year: int) -> dt.date | None:
             parts = _explicit_parts(match) if _is_explicit(match) else None
             if parts is None or parts[0] is not None:
                 continue
-            if _PERIOD_START.search(line, max(0, match.start() - _LOOK_BACK), match.start()):
+            if _SINCE.search(line, max(0, match.start() - _LOOK_BACK), match.start()):
                 continue  # "since the 15th of November" opens a period: no bound on its end
             date = _calendar_or_none(year, parts[1], parts[2])
             if date is not None and (latest is None or date > latest):
