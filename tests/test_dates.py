@@ -355,6 +355,7 @@ def test_dates_after_publication_keep_their_mention_without_a_date(expression, k
         ("A ceasefire beginning on Friday held.", "Friday"),
         ("Since yesterday the roads are closed.", "yesterday"),
         ("A curfew is in force starting March 3.", "March 3"),
+        ("Hundreds were killed since the 15th of November.", "15th of November"),
     ],
 )
 def test_date_opening_a_period_has_role_since(text, expression):
