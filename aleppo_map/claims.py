@@ -1177,9 +1177,10 @@ class Extractor:
             ]
         cue_hits = self._cues(low)
         if not cue_hits and not figures:
-            if local and _LIST_FOLLOWS.match(low):
+            listing = _LIST_FOLLOWS.match(low) if local else None
+            if listing is not None:
                 # "... regained control of seven other districts. These included X."
-                ctx.claims.extend(self._listed_after(ctx, offset, sentence, local))
+                ctx.claims.extend(self._listed_after(ctx, offset, sentence, local, listing.end()))
             if local:  # no claim, but a later "the district" may mean the place named last
                 ctx.focus = (local[-1][2], end)
             return
@@ -1341,8 +1342,9 @@ class Extractor:
                 self._figures(ctx, offset, sentence, low, units, breaks, source_at, places)
             )
 
-    def _listed_after(self, ctx, offset, sentence, local) -> list[dict]:
-        """ "These included X and Y": the places the sentence before counted.
+    def _listed_after(self, ctx, offset, sentence, local, list_start) -> list[dict]:
+        """ "These included X and Y" (the list from `list_start`): the places the
+        sentence before counted.
 
         A cue there whose object is a number of places ("took seven districts",
         "captured large areas") gives its side to the places listed here. The
@@ -1355,9 +1357,7 @@ class Extractor:
         start, end = before
         previous = text[start:end]
         low = _lower(previous)
-        listed = self._list_after(
-            sentence, local, _LIST_FOLLOWS.match(_lower(sentence)).end(), len(sentence), head=True
-        )
+        listed = self._list_after(sentence, local, list_start, len(sentence), head=True)
         if not listed:
             return []
         breaks = _Clauses(low)
