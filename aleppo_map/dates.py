@@ -893,6 +893,10 @@ def _latest_full_date(lines: list[str]) -> dt.date | None:
     return latest
 
 
+# A date in the clause of a start: its period's first day, not a bound on the article's
+_OPENS_PERIOD = re.compile(r"\b(?:" + "|".join(SINCE_WORDS) + r")\b[^,;.]{0,80}$", re.IGNORECASE)
+
+
 def _latest_yearless_date(lines: list[str], year: int) -> dt.date | None:
     """The latest calendar day without a year ("December 7") outside captions, in `year`."""
     latest = None
@@ -903,8 +907,10 @@ def _latest_yearless_date(lines: list[str], year: int) -> dt.date | None:
             parts = _explicit_parts(match) if _is_explicit(match) else None
             if parts is None or parts[0] is not None:
                 continue
-            if _SINCE.search(line, max(0, match.start() - _LOOK_BACK), match.start()):
-                continue  # "since the 15th of November" opens a period: no bound on its end
+            if _OPENS_PERIOD.search(line, max(0, match.start() - 80), match.start()):
+                # "since the 15th of November", "started its offensive on 15 November"
+                # open a period: no bound on the day the article was written
+                continue
             date = _calendar_or_none(year, parts[1], parts[2])
             if date is not None and (latest is None or date > latest):
                 latest = date

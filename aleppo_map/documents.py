@@ -26,6 +26,8 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 INDEX_NAME = "articles.csv"
 INDEX_COLUMNS = ("file", "url", "outlet", "published", "title")
 METADATA_KEYS = ("url", "outlet", "published", "title")
+# One metadata line of front matter that is not valid YAML
+_METADATA_LINE = re.compile(r"(url|outlet|published|date|title)\s*:\s*(.*)$")
 
 
 class DocumentError(AleppoMapError, ValueError):
@@ -276,6 +278,14 @@ def split_front_matter(text: str) -> tuple[str, dict, str | None]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
+        # "title: Aleppo: rebels retreat" is not YAML, but its lines still say what they mean
+        lines = {
+            m.group(1): m.group(2).strip().strip("\"'")
+            for m in map(_METADATA_LINE.match, block.splitlines())
+            if m is not None and m.group(2).strip()
+        }
+        if lines:
+            return body, lines, f"front matter is not valid YAML{where}; read as 'key: value' lines"
         return body, {}, f"front matter is not valid YAML{where}; metadata ignored"
     if not isinstance(data, dict):
         return body, {}, "front matter is not a mapping of keys to values; metadata ignored"

@@ -101,6 +101,19 @@ def test_broken_front_matter_keeps_the_text(tmp_path):
     assert any("not valid YAML" in w for w in doc.warnings)
 
 
+def test_front_matter_with_a_colon_in_a_value_keeps_its_metadata(tmp_path):
+    # not YAML ("mapping values are not allowed here"), but each line says what it means
+    (tmp_path / "a.md").write_text(
+        "---\nurl: https://example.org/2016/12/08/x/\ntitle: Aleppo: rebels retreat\n---\n"
+        "Troops took al-Sakhour.",
+        "utf-8",
+    )
+    (doc,) = read([tmp_path])
+    assert (doc.title, doc.url) == ("Aleppo: rebels retreat", "https://example.org/2016/12/08/x/")
+    assert (doc.published.isoformat(), doc.published_source) == ("2016-12-08", "url")
+    assert any("read as 'key: value' lines" in w for w in doc.warnings)
+
+
 def test_no_date_at_all_gives_an_undated_document(tmp_path):
     (tmp_path / "a.txt").write_text("Troops took al-Sakhour on Monday.", "utf-8")
     (doc,) = read([tmp_path])

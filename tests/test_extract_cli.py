@@ -144,3 +144,16 @@ def test_yearless_dates_in_the_text_take_the_corpus_year(tmp_path):
     assert "a_copy.txt: the dates in the text give no year; took 2016" in result.stderr
     since = rows["b_since.txt"]
     assert (since["published"], since["date"], since["undated"]) == ("", "", "True")
+
+
+def test_a_date_that_starts_a_period_does_not_date_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Rebels still hold al-Sukkari. The army started its offensive on the east on 15 November.",
+        "utf-8",
+    )
+    (tmp_path / "dated.txt").write_text(
+        "ALEPPO, Syria, Dec 5, 2016 - Rebels still hold al-Sukkari, activists said.", "utf-8"
+    )
+    result = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    rows = {r["article"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert (rows["a.txt"]["published"], rows["a.txt"]["undated"]) == ("", "True")
