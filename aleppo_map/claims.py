@@ -881,7 +881,10 @@ _RELATIVE_START = re.compile(r"(?:which|who|whom|whose|that|where|when)\b", re.I
 _NOT_SPEAKERS = frozenset("a an the it this that there he she they we".split())
 _QUOTE_OPEN = re.compile(r'^\s*["“]')
 _FIGURE_HELD = re.compile(
-    r"[^,.;]{0,90}?\b(?:remains?|remained|is|are|was|were|still|now|back)?\s*(?:under|in)\s+"
+    # (a verb or "still/now" is needed: "captured 40 per cent of the area under rebel
+    # control" is a share taken from the rebels, not one they hold)
+    r"[^,.;]{0,90}?\b(?:remains?|remained|is|are|was|were|still|now|back)\s+"
+    r"(?:(?:still|now|back|firmly|completely|fully)\s+)?(?:under|in)\s+"
     r"(\w+)(?:'s)?\s+(?:control|hands)",
     re.IGNORECASE,
 )

@@ -2089,3 +2089,15 @@ def test_the_second_object_of_a_preposition_is_no_subject(extractor):
 def test_a_place_named_with_other_rebel_held_areas_is_one_of_them(extractor, text, place):
     (claim,) = claims_of(extractor, text)
     assert (claim.place_id, claim.status) == (place, "rebels")
+
+
+def test_a_share_taken_from_the_rebel_area_is_the_takers(extractor):
+    claims = claims_of(
+        extractor,
+        "The army had captured 40 per cent of the area under rebel control, the ministry said.",
+    )
+    assert {(c.place_id, c.status, c.measure) for c in claims} == {
+        ("city", "government", "percent")
+    }
+    (held,) = claims_of(extractor, "Only seven percent of the enclave remains under rebel control.")
+    assert (held.place_id, held.status) == ("city", "rebels")
