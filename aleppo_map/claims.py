@@ -1214,7 +1214,12 @@ class Extractor:
         def source_at(pos: int) -> tuple[str, str]:
             """Who said what stands at `pos` (cached per speech verb)."""
             if not sources:  # first call
-                speech.extend(lex.speech.finditer(low))
+                # (not a word of a place's name: "Sheikh Said")
+                speech.extend(
+                    v
+                    for v in lex.speech.finditer(low)
+                    if not any(s <= v.start() < e for s, e, _ in local)
+                )
                 verbs.extend(v.start() for v in speech)
             verb = min(verbs, key=lambda v: abs(v - pos)) if verbs else -1
             if verb > pos and _COORDINATED.search(low, pos, verb):

@@ -2101,3 +2101,12 @@ def test_a_share_taken_from_the_rebel_area_is_the_takers(extractor):
     }
     (held,) = claims_of(extractor, "Only seven percent of the enclave remains under rebel control.")
     assert (held.place_id, held.status) == ("city", "rebels")
+
+
+def test_a_word_of_a_place_name_is_no_speech_verb(extractor):
+    claims = claims_of(
+        extractor,
+        "The regime advanced after regaining control today of the neighborhoods of Kallaseh "
+        "and Sheikh Said.",
+    )
+    assert {c.attributed_to for c in claims} == {"Wire (reporter)"}
