@@ -445,8 +445,9 @@ _FACILITY_BEFORE = re.compile(
     r"(?:محطة|مشفى|مستشفى|جسر|مدرسة|جامع|مسجد|معمل|معامل|فرن|طريق|شارع|حاجز|معبر)"
     r"(?: (?:ضخ|مياه|المياه|كهرباء|الكهرباء|تحويل|التحويل|مياه الشرب))? $"
 )
-# An apposition after a comma, up to a side's adjective: ", which are rebel-held (districts)",
-# ", a government-held (area)"; and what may follow the adjective there
+# What stands between places and a side's adjective that describes them: an apposition
+# (", which are rebel-held districts", ", a government-held area") or "and other"
+# ("X and other rebel-held districts"); and what may follow the adjective there
 _APPOSITION_HEAD = re.compile(
     # "X and other rebel-held districts"
     r"\s+(?:and|or)\s+(?:(?:all|the|many)\s+)?other\s+(?:remaining\s+)?$|"
@@ -1917,9 +1918,10 @@ class Extractor:
         speaker = re.sub(r"^(?:while|and|but|as|whereas|although)\s+", "", speaker, flags=re.I)
         # "A battlefield source had earlier said": the auxiliary and adverbs are not the source
         speaker = _SPEAKER_TAIL.sub("", speaker)
-        if _BASED_ON.match(speaker) and verb.group().lower().startswith("report"):
+        based_on = _BASED_ON.match(speaker)
+        if based_on and verb.group().lower().startswith("report"):
             # "Based on battlefield reports, ...": the reports are the source
-            speaker = f"{speaker[_BASED_ON.match(speaker).end() :]} {verb.group()}"
+            speaker = f"{speaker[based_on.end() :]} {verb.group()}"
         if speaker.lower() in _NOT_SPEAKERS or _RELATIVE_START.match(speaker):
             return None  # "X, which recently claimed ...": says something else, not this
         if 0 < len(speaker.split()) <= 12:
