@@ -2349,6 +2349,7 @@ def extract_claims(
     on_skip=None,
     on_progress=None,
     year: int | None = None,
+    jobs: int = 1,
 ) -> Iterator[Claim]:
     """Claims from every article under `paths` (files or folders), in file order.
 
@@ -2357,24 +2358,37 @@ def extract_claims(
     full date. Without it, such articles wait to the end and take the year most
     of the corpus's dated articles have (flagged "dateline, corpus year" or
     "latest-date, corpus year"); their claims come last.
+
+    With `jobs` > 1, that many worker processes read the articles' claims; the
+    claims, their order and the summary are the same as with one.
     """
+    if jobs < 1:
+        raise ValueError(f"jobs must be at least 1, not {jobs}")
     extractor = extractor or Extractor()
     summary = summary if summary is not None else ExtractionSummary()
-
-    def claims_of(item: Document) -> list[Claim]:
+    documents = _documents(paths, year, summary, on_skip)
+    if jobs == 1:
+        found = ((doc, _claims_and_mentions(extractor, doc)) for doc in documents)
+    else:
+        found = _in_workers(documents, extractor, jobs)
+    for item, (claims, mentions) in found:
         summary.articles += 1
         summary.warnings.extend(item.warnings)
         if item.published_inferred:
             summary.inferred_dates += 1
-        mentions = extractor.gazetteer.find(item.text)
-        summary.mentions += len(mentions)
-        claims = extractor.extract(item, mentions)
+        summary.mentions += mentions
         summary.claims += len(claims)
         summary.undated += sum(c.undated for c in claims)
         if on_progress:
             on_progress(summary)
-        return claims
+        yield from claims
 
+
+def _documents(paths, year, summary, on_skip) -> Iterator[Document]:
+    """The readable articles in file order, the skipped ones noted in `summary`.
+
+    Without `year`, articles with no date wait to the end, for the corpus year.
+    """
     years: Counter = Counter()
     undated: list[Document] = []
     for item in read_articles(paths, year=year):
@@ -2388,10 +2402,58 @@ def extract_claims(
             continue
         if item.published is not None:
             years[item.published.year] += 1
-        yield from claims_of(item)
+        yield item
     corpus_year = max(years.items(), key=lambda kv: (kv[1], kv[0]))[0] if years else None
     for item in undated:
-        yield from claims_of(_with_corpus_year(item, corpus_year))
+        yield _with_corpus_year(item, corpus_year)
+
+
+def _claims_and_mentions(extractor: Extractor, doc: Document) -> tuple[list[Claim], int]:
+    mentions = extractor.gazetteer.find(doc.text)
+    return extractor.extract(doc, mentions), len(mentions)
+
+
+# -- worker processes ----------------------------------------------------------------
+
+_BATCH = 8  # articles sent to a worker at a time: fewer round trips, little waiting
+_worker_extractor: Extractor | None = None  # the extractor of a worker process
+
+
+def _start_worker(extractor: Extractor) -> None:
+    global _worker_extractor
+    _worker_extractor = extractor
+
+
+def _claims_of_batch(batch: list[Document]) -> list[tuple[list[Claim], int]]:
+    assert _worker_extractor is not None, "worker started without an extractor"
+    return [_claims_and_mentions(_worker_extractor, doc) for doc in batch]
+
+
+def _in_workers(documents: Iterator[Document], extractor: Extractor, jobs: int):
+    """(document, (claims, mentions)) for each document, in order, from `jobs` processes.
+
+    Batches are sent as they are read, at most a few per worker ahead of the
+    results, so a large corpus is never held in memory at once.
+    """
+    import multiprocessing
+    from collections import deque
+    from itertools import islice
+
+    # fork (where there is one) starts workers with the extractor already built;
+    # elsewhere the extractor is pickled to each worker once.
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(jobs, initializer=_start_worker, initargs=(extractor,)) as pool:
+        waiting: deque = deque()
+        while True:
+            batch = list(islice(documents, _BATCH))
+            if batch:
+                waiting.append((batch, pool.apply_async(_claims_of_batch, (batch,))))
+            if waiting and (not batch or len(waiting) >= 4 * jobs):
+                done, result = waiting.popleft()
+                yield from zip(done, result.get(), strict=True)
+            if not batch and not waiting:
+                return
 
 
 def _with_corpus_year(doc: Document, corpus_year: int | None) -> Document:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -91,6 +92,22 @@ _year_option = click.option(
         "year-less dates ('said on December 7') in texts with no full date."
     ),
 )
+
+_jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Worker processes reading articles (0: one per CPU); same claims, same order.",
+)
+
+
+def _usable_cpus() -> int:
+    """The CPUs this process may run on (a container may allow fewer than the machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _load_gazetteer(path: Path | None) -> Gazetteer:
@@ -364,7 +381,8 @@ def find(paths, gazetteer_path, output, fmt, fuzzy):
 )
 @_lexicon_option
 @_year_option
-def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
+@_jobs_option
+def extract(paths, gazetteer_path, output, fmt, lexicon_path, year, jobs):
     """Extract control claims from articles (files or folders of .txt, .md, .html).
 
     Metadata comes from YAML front matter or an articles.csv beside the
@@ -373,7 +391,7 @@ def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
     from .claims import write_claims_csv
 
     gazetteer = _load_gazetteer(gazetteer_path)
-    claims, summary = _extract(paths, gazetteer, lexicon_path, year)
+    claims, summary = _extract(paths, gazetteer, lexicon_path, year, jobs)
     with _open_output(output, excel=fmt == "csv") as stream:
         if fmt == "csv":
             write_claims_csv(stream, claims)
@@ -384,7 +402,7 @@ def extract(paths, gazetteer_path, output, fmt, lexicon_path, year):
         raise click.ClickException("no article could be read")
 
 
-def _extract(paths, gazetteer: Gazetteer, lexicon_path: Path | None, year: int | None):
+def _extract(paths, gazetteer: Gazetteer, lexicon_path: Path | None, year: int | None, jobs=1):
     """Claims from articles, with skips, progress and warnings on standard error."""
     from .claims import ExtractionSummary, Extractor, Lexicon, extract_claims
 
@@ -407,6 +425,7 @@ def _extract(paths, gazetteer: Gazetteer, lexicon_path: Path | None, year: int |
             on_skip=lambda item: click.echo(f"skipped {item.path}: {item.reason}", err=True),
             on_progress=progress,
             year=year,
+            jobs=jobs or _usable_cpus(),
         )
     )
     for warning in dict.fromkeys(summary.warnings):
@@ -655,14 +674,15 @@ def render(claims_csv, gazetteer_path, output, **options):
 )
 @_lexicon_option
 @_year_option
+@_jobs_option
 @_map_options
-def build(paths, gazetteer_path, output, claims_output, lexicon_path, year, **options):
+def build(paths, gazetteer_path, output, claims_output, lexicon_path, year, jobs, **options):
     """Articles to map in one go: extract, timeline and render (see those commands)."""
     from .claims import COLUMNS
     from .timeline import evidence_from_claims
 
     gazetteer = _load_gazetteer(gazetteer_path)
-    claims, summary = _extract(paths, gazetteer, lexicon_path, year)
+    claims, summary = _extract(paths, gazetteer, lexicon_path, year, jobs)
     rows = [c.as_row() for c in claims]
     if claims_output is not None:
         with _open_output(claims_output, excel=True) as stream:

@@ -267,6 +267,11 @@ class Gazetteer:
         self._kind_cache: dict[tuple[str, str], MatchKind] = {}
         self._first_words: dict[str, object] = {}  # word -> its trie node, None or _NO_NAME
 
+    def __getstate__(self) -> dict:
+        # (for worker processes) the memo of first words holds sentinels that a
+        # copy would not recognise as its own: it starts empty there
+        return {**self.__dict__, "_first_words": {}}
+
     # -- loading -------------------------------------------------------------
 
     @classmethod

@@ -5,13 +5,14 @@ paragraphs (the corpus of bench_find.py), half with an `articles.csv` row and
 half with only a dateline to infer the date from, writes them to a temporary
 folder, and times what `aleppo-map extract` does: reading files and metadata,
 finding mentions, extracting claims, writing the CSV. For scale it also times
-reading alone and reading + find() in the same run. Single-threaded: one core.
+reading alone and reading + find() in the same run. Single-threaded: one core;
+then, on a machine with more, `extract --jobs N` for comparison.
 
 The machine's speed drifts between runs (up to 40% here), so it also prints
 the extract time over the find() time of the same run: a figure that drifts
 much less, to compare runs and versions by.
 
-    python benchmarks/bench_extract.py [--articles N] [--repeat K] [--profile]
+    python benchmarks/bench_extract.py [--articles N] [--repeat K] [--profile] [--jobs N]
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import argparse
 import cProfile
 import csv
 import io
+import os
 import pstats
 import sys
 import tempfile
@@ -60,9 +62,9 @@ def write_corpus(folder: Path, texts: list[str]) -> None:
         writer.writerows(rows)
 
 
-def run_extract(folder: Path, extractor: Extractor) -> int:
+def run_extract(folder: Path, extractor: Extractor, jobs: int = 1) -> int:
     """What the CLI does: all claims, written as CSV (to memory)."""
-    return write_claims_csv(io.StringIO(), extract_claims([folder], extractor))
+    return write_claims_csv(io.StringIO(), extract_claims([folder], extractor, jobs=jobs))
 
 
 def run_read(folder: Path) -> int:
@@ -93,6 +95,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--seed", type=int, default=20161212)
     parser.add_argument("--profile", action="store_true", help="cProfile one extract pass")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1,
+        help="also time extract with this many worker processes (default: the usable CPUs)",
+    )
     args = parser.parse_args(argv)
 
     gazetteer = Gazetteer.default()
@@ -128,6 +136,16 @@ def main(argv: list[str] | None = None) -> int:
         rate = n_read / extract_s
         verdict = "MET" if rate >= GOAL else "NOT MET"
         print(f"Goal: at least {GOAL} articles/s on one core: {verdict} ({rate:,.0f} articles/s)")
+        if args.jobs > 1:
+            # `extract --jobs N`: the same claims from N worker processes
+            jobs_s, n_jobs_claims = best_time(
+                lambda: run_extract(folder, extractor, args.jobs), args.repeat
+            )
+            assert n_jobs_claims == n_claims, (n_jobs_claims, n_claims)
+            print(
+                f"  extract --jobs {args.jobs}: {n_read / jobs_s:,.0f} articles/s "
+                f"({jobs_s:.2f} s), {extract_s / jobs_s:.2f}x one process"
+            )
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()

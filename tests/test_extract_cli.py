@@ -4,6 +4,7 @@ import csv
 import io
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from aleppo_map.claims import COLUMNS
@@ -157,3 +158,49 @@ def test_a_date_that_starts_a_period_does_not_date_the_article(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(tmp_path)])
     rows = {r["article"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
     assert (rows["a.txt"]["published"], rows["a.txt"]["undated"]) == ("", "True")
+
+
+def _corpus_of_every_kind(folder):
+    """Enough articles for many batches, a file to skip, and a year-less dateline."""
+    for copy in range(14):
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            (folder / f"{copy:02d}_{seed.name}").write_text(seed.read_text("utf-8"), "utf-8")
+    (folder / "broken.txt").write_bytes(b"\xff\xfe\x00 not text")
+    (folder / "wire.txt").write_text(
+        "BEIRUT, Dec. 7 (Reuters) - Syrian troops captured al-Sakhour on Tuesday.", "utf-8"
+    )
+
+
+def test_jobs_give_the_same_claims_order_and_summary_as_one_process(tmp_path):
+    _corpus_of_every_kind(tmp_path)
+    one = CliRunner().invoke(main, ["extract", str(tmp_path)])
+    assert one.exit_code == 0, one.output
+    summary = one.stderr.strip().splitlines()[-1]
+    assert "71 articles read" in summary and "1 skipped" in summary
+    for jobs in ("2", "3", "0"):  # 0: one per CPU
+        many = CliRunner().invoke(main, ["extract", str(tmp_path), "--jobs", jobs])
+        assert many.exit_code == 0, many.output
+        assert many.stdout == one.stdout
+        assert many.stderr.strip().splitlines()[-1] == summary
+        # the year-less dateline still takes the corpus year, last
+        assert many.stdout.strip().splitlines()[-1].startswith("wire.txt,2016-12-07")
+    bad = CliRunner().invoke(main, ["extract", str(tmp_path), "--jobs", "-1"])
+    assert bad.exit_code == 2 and "--jobs" in bad.stderr
+
+
+def test_jobs_work_where_workers_are_spawned_not_forked(tmp_path, monkeypatch):
+    # macOS and Windows start workers afresh: the extractor travels to them pickled
+    import multiprocessing
+
+    from aleppo_map.claims import ExtractionSummary, Extractor, extract_claims
+
+    _corpus_of_every_kind(tmp_path)
+    extractor = Extractor()
+    one = ExtractionSummary()
+    expected = [c.as_row() for c in extract_claims([tmp_path], extractor, one)]
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    two = ExtractionSummary()
+    assert [c.as_row() for c in extract_claims([tmp_path], extractor, two, jobs=2)] == expected
+    assert str(two) == str(one)
+    with pytest.raises(ValueError, match="jobs"):
+        list(extract_claims([tmp_path], extractor, jobs=0))
