@@ -509,7 +509,7 @@ _ADJACENT_GAP = re.compile(
     r"(?:north|south)-?(?:east|west)(?:ern)?|"
     r"embattled|strategic|key|ancient|historic|nearby|adjacent|neighbou?ring|remaining|"
     r"kurdish|christian|armenian|arab|residential|industrial|commercial|populous|"
-    r"district|districts|neighbou?rhoods?|areas?|quarters?|town|city's|aleppo's|of)\s+)*$",
+    r"district|districts|neighbou?rhoods?|areas?|quarters?|town|[\w-]+['’]s|of)\s+)*$",
     re.IGNORECASE,
 )
 # Before a place in the "before" direction: generic words that may follow it.
@@ -776,7 +776,11 @@ _DENIED_AFTER = re.compile(
     re.IGNORECASE,
 )
 _POSSESSIVE_CUE = re.compile(
-    r"['’]s?\s+(?:(?:swift|rapid|recent|latest|reported|apparent|final) )?$"
+    r"(?:['’]s?|\s+(?:(?:has|have|had|also|now|later|officially)\s+)*"
+    # "forces loyal to the regime claimed the capture of X": who claims it, took it
+    r"(?:claimed|claims|announced|announces|declared|declares|confirmed|confirms|completed|"
+    r"completes|celebrated|celebrates|hailed|hails))"
+    r"\s+(?:(?:swift|rapid|recent|latest|reported|apparent|final) )?$"
 )
 _LOSS_NOUN = re.compile(r"\bloss\b")
 _FALL_NOUN = re.compile(r"\b(?:fall|collapse)\b")
@@ -874,6 +878,8 @@ _IN_YEAR = re.compile(
 )
 # Cues that tell of an event (a capture, a loss), not a state that may still hold
 _EVENT_RULES = frozenset(("capture", "passive-capture", "fell-to", "fall-of", "withdrawal"))
+# Events an earlier year makes history: also assaults ("rebels who stormed it in 2012")
+_DATED_RULES = _EVENT_RULES | {"advancing"}
 # A clause joined on with its own subject: "..., and state TV said ...".
 _COORDINATED = re.compile(r",\s*(?:and|but|while|whereas)\s|;\s")
 # A speech verb followed by what was said (three words or more), not ", the army said."
@@ -892,7 +898,8 @@ _FIGURE_HELD = re.compile(
 # A denial of what the sentence before said: "Rebels denied this", "... rejected the claim".
 _DENIED_THIS = re.compile(
     r"\b(?:den(?:y|ies|ied)|dismissed|rejected|refuted)\s+"
-    r"(?:this|that|it|(?:the|these|those|such)\s+(?:claims?|reports?|accounts?))"
+    r"(?:this|that|it|(?:the|these|those|such)\s+(?:claims?|reports?|accounts?|news|"
+    r"developments?|announcements?|statements?|allegations?))"
     r"(?=\s*(?:[,.;:!]|$))"  # not "denied that al-Sukkari had fallen": that names its claim
 )  # matched against lower-cased text
 _DENIAL_WORDS = ("deni", "deny", "dismissed", "rejected", "refuted")  # one opens every denial
@@ -1264,7 +1271,7 @@ class Extractor:
             )
             if status is None or self._hedged(cue, sentence, hit, breaks):
                 continue
-            if cue.name in _EVENT_RULES and _earlier_year(ctx, sentence, hit, breaks, verb_starts):
+            if cue.name in _DATED_RULES and _earlier_year(ctx, sentence, hit, breaks, verb_starts):
                 continue
             if cue.side != "contested" and (
                 lex.denials.search(sentence, 0, hit.start)
@@ -1478,7 +1485,15 @@ class Extractor:
             # "X and elsewhere in the rebel-held areas"
             elsewhere = _ELSEWHERE_BEFORE.search(sentence, max(0, end - 20), end)
             end = elsewhere.start() if elsewhere is not None else end
-        return self._places_before(sentence, local, end, clause_start)
+        chosen = self._places_before(sentence, local, end, clause_start)
+        if not chosen and cue.kind == "predicate":
+            # "parts of the city that remain under rebel control, including X and Y":
+            # the subject is no place, the list after the predicate names them
+            intro = _LIST_INTRO.match(sentence, hit.end)
+            if intro is not None and intro.group().strip(" ,:–—").replace(" ", "").isalpha():
+                _, list_end = breaks.around(intro.end(), intro.end())
+                chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
+        return chosen
 
     @staticmethod
     def _places_before(sentence, local, end, clause_start) -> list[Mention]:
@@ -1642,7 +1657,10 @@ class Extractor:
                 if hit.end <= a.start() <= min(hit.end + 40, clause_end)
                 and (
                     _AGENT_BEFORE.search(sentence, max(hit.start, hit.end - 3), a.start())
-                    or (hit.text.endswith(" of") and a.start() - hit.end <= 5)
+                    # (not "the capture of rebel strongholds X": whose they were)
+                    or hit.text.endswith(" of")
+                    and a.start() - hit.end <= 5
+                    and not _ATTRIBUTIVE_AFTER.match(sentence, a.end())
                 )
             ]
             if after:

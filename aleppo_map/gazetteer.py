@@ -628,6 +628,16 @@ class Gazetteer:
             if not scores or scores[0][1] < FUZZY_CUTOFF:
                 continue
             pid, ratio = scores[0]
+            wanted = _folded_phrase(text[start:end])
+            if len(wanted) <= 6:
+                # a short name's near miss keeps its first letter: "the al-Assad
+                # suburb" is not "Mashhad" (two letters short of each other)
+                closest = max(
+                    (name for place_id, name in self._fuzzy_names or () if place_id == pid),
+                    key=lambda name: difflib.SequenceMatcher(None, name, wanted).ratio(),
+                )
+                if closest[:1] != wanted[:1]:
+                    continue
             extra.append(self._mention(text, start, end, None, pid, "fuzzy", 0.8 * ratio))
             taken.append((start, end))
         if not extra:

@@ -2110,3 +2110,118 @@ def test_a_word_of_a_place_name_is_no_speech_verb(extractor):
         "and Sheikh Said.",
     )
     assert {c.attributed_to for c in claims} == {"Wire (reporter)"}
+
+
+def test_the_capture_of_rebel_strongholds_is_the_capturing_sides(extractor):
+    # "rebel" names whose strongholds they were, not who took them
+    claims = claims_of(
+        extractor,
+        "Government forces seized Sakhour district from rebels on Monday. The recapture is a "
+        "major win for Assad-backed troops after the capture of rebel strongholds Masaken "
+        "Hanano and Jabal Badro over the weekend.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("sakhour", "government"),
+        ("hanano", "government"),
+        ("jabal-badro", "government"),
+    }
+
+
+def test_denying_the_development_disputes_the_sentence_before(extractor):
+    claims = claims_of(
+        extractor,
+        "The Observatory said government forces seized Sakhour district on Monday. While one "
+        "rebel official denied the development, another said the situation was unclear.",
+    )
+    assert {(c.place_id, c.status, c.rule) for c in claims} == {
+        ("sakhour", "government", "capture"),
+        ("sakhour", "contested", "denial"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Rebels used heavy weapons against regime positions in Aleppo’s Jamiat al-Zahraa "
+            "neighborhood, the sources said.",
+            ("zahraa", "government"),
+        ),
+        ("Warplanes struck rebel positions in al-Sukkari on Monday.", ("sukkari", "rebels")),
+    ],
+)
+def test_a_sides_positions_in_a_place(extractor, text, expected):
+    (claim,) = claims_of(extractor, text)
+    assert (claim.place_id, claim.status) == expected
+
+
+def test_first_to_fall_was_the_place(extractor):
+    claims = claims_of(
+        extractor,
+        "The army took al-Sukkari on Monday. First to fall on Saturday was the Hanano "
+        "Residence neighborhood, a dense complex of apartment buildings.",
+    )
+    assert ("hanano", "government", "2016-11-26") in {
+        (c.place_id, c.status, c.date) for c in claims
+    }
+
+
+def test_an_assault_of_an_earlier_year_is_history(extractor):
+    assert (
+        claims_of(
+            extractor,
+            "Hanano was once a great prize for rebels who stormed it in 2012.",
+        )
+        == []
+    )
+
+
+def test_who_claims_the_capture_took_it(extractor):
+    # rebels are named too, so the article's side alone could not tell
+    claims = claims_of(
+        extractor,
+        "As forces loyal to the Assad regime claimed the capture of several neighborhoods on "
+        "Monday, including Bab al-Nirab and Farafra, Syrian rebels reported heavy clashes.",
+    )
+    assert {(c.place_id, c.status, c.date) for c in claims} == {
+        ("muhammad-bek", "government", "2016-11-28"),
+        ("farafira", "government", "2016-11-28"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels fled towards parts of the city that remain under rebel control, including "
+        "al-Kallassa, al-Jalum, and Bustan al-Qasr.",
+        "Few districts remain in rebel hands, among them al-Kallassa, al-Jalum and Bustan al-Qasr.",
+    ],
+)
+def test_a_list_after_a_predicate_whose_subject_is_no_place(extractor, text):
+    claims = claims_of(extractor, text)
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("kalasa", "rebels"),
+        ("jalloum", "rebels"),
+        ("bustan-al-qasr", "rebels"),
+    }
+
+
+def test_a_place_near_the_entrance_of_is_no_object(extractor):
+    assert (
+        claims_of(
+            extractor,
+            "Opposition forces have captured the village of Manyan near the entrance of the "
+            "New Aleppo district, opposition sources said.",
+        )
+        == []
+    )
+
+
+def test_arabic_fall_of_casualties_is_no_fall_of_a_place(extractor):
+    # "سقوط جرحى": wounded fell (casualties), not the district
+    assert (
+        claims_of(
+            extractor, "تعرض حي الزبدية لقصف من قبل قوات النظام، أسفر عن سقوط جرحى في حي الزبدية."
+        )
+        == []
+    )

@@ -344,3 +344,21 @@ def test_find_names_with_the_article_glued_on(gazetteer):
 )
 def test_spellings_of_the_sources_arabic_names(gazetteer, text, place_id):
     assert [m.place_id for m in gazetteer.find(text)] == [place_id]
+
+
+def test_a_short_names_near_miss_keeps_its_first_letter(gazetteer):
+    # "asad" is as close to "mashad" by ratio as a misspelling, two letters apart
+    assert gazetteer.find("Opposition forces captured the Al-Assad suburb on Friday.") == []
+
+
+@pytest.mark.parametrize(
+    "text,place_id",
+    [
+        ("shelling of the rebel-held Jubb Al-Qubbeh district", "bayyada"),
+        ("regime positions in Jamaat al-Zahraa neighborhood", "zahraa"),
+        ("executions in Al Salhiyin and Bostan Al Qasr", "salihin"),
+        ("pro-regime forces inside the Old Aleppo neighborhood", "old-city"),
+    ],
+)
+def test_names_the_news_gives_that_the_source_spells_otherwise(gazetteer, text, place_id):
+    assert place_id in {m.place_id for m in gazetteer.find(text)}
