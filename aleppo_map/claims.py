@@ -757,6 +757,8 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+# "in an attempt by the regime to advance ..., after regaining X": who makes the attempt
+_ATTEMPT_BY = re.compile(r"\b(?:attempts?|bids?|efforts?|push|drive|campaign)\s+by\s+(?:the\s+)?$")
 # "to" right before a cue, or "to" and a verb before "and" and the cue ("to remove
 # the mines and secure X"); searched in the 50 characters before the cue
 _INFINITIVE_BEFORE = re.compile(
@@ -1728,11 +1730,10 @@ class Extractor:
         # None when every actor is an object: "the Nusra Front's stronghold" names no
         # one who took it, so the side is the article's (as for "the fall of X").
         actor = ([a for a in in_clause if a in subjects] or subjects or [None])[-1]
-        if (
-            subjects
-            and _ING_START.match(sentence, hit.start)
-            and _PARTICIPLE_AFTER.search(sentence, max(0, hit.start - 12), hit.start)
-        ):
+        participle = _ING_START.match(sentence, hit.start) and _PARTICIPLE_AFTER.search(
+            sentence, max(0, hit.start - 12), hit.start
+        )
+        if participle and subjects:
             # "..., after taking X", "..., seizing X": the subject of the main clause
             # (after the speech verb: "a military source told Reuters that pro-Assad
             # forces advanced ..., since taking X" is about the forces)
@@ -1749,6 +1750,17 @@ class Extractor:
                     if comma != -1
                     and comma < a.start() <= comma + SUBJECT_REACH
                     and _can_be_subject(sentence, a)
+                ),
+                None,
+            )
+        elif actor is None and participle:
+            # "..., in an attempt by the regime to advance ..., after regaining X":
+            # no subject, but the agent of the attempt the participle goes with
+            actor = next(
+                (
+                    a
+                    for a in reversed(before)
+                    if _ATTEMPT_BY.search(breaks.low, max(0, a.start() - 30), a.start())
                 ),
                 None,
             )

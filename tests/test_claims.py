@@ -2225,3 +2225,17 @@ def test_arabic_fall_of_casualties_is_no_fall_of_a_place(extractor):
         )
         == []
     )
+
+
+def test_a_participle_with_no_subject_goes_with_whoever_makes_the_attempt(extractor):
+    # rebels are named as often as the regime: only "an attempt by the regime" tells
+    claims = claims_of(
+        extractor,
+        "Clashes between the regime forces and the rebels continue, in an attempt by the "
+        "regime to advance in the outskirts of al-Zebdiyyeh, after regaining control today of "
+        "the neighborhoods of Kallaseh and Bustan al-Qasr. Rebels shelled the west, rebels said.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("kalasa", "government"),
+        ("bustan-al-qasr", "government"),
+    }
