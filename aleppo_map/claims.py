@@ -757,6 +757,12 @@ _ATTRIBUTIVE_AFTER = re.compile(
 )
 _PARTICIPLE_AFTER = re.compile(r"(?:\b(?:after|before|while|since|upon|by)|,)\s+$", re.I)
 _ING_START = re.compile(r"[a-z]+ing\b", re.IGNORECASE)
+# A place we do not know, named with its kind: "the 3,000 Apartments district"
+_UNKNOWN_PLACE = re.compile(
+    r"\b(?!(?:The|This|That|These|Those|Each|Every|Its|Their|A|An)\s)"
+    r"[A-Z0-9][\w,'’-]*(?:\s+(?:al-|el-|ad-|as-)?[A-Z0-9][\w'’-]*)*\s+"
+    r"(?:district|neighbou?rhood|quarter|suburb|area)\b"
+)
 # "in an attempt by the regime to advance ..., after regaining X": who makes the attempt
 _ATTEMPT_BY = re.compile(r"\b(?:attempts?|bids?|efforts?|push|drive|campaign)\s+by\s+(?:the\s+)?$")
 # "to" right before a cue, or "to" and a verb before "and" and the cue ("to remove
@@ -1612,6 +1618,10 @@ class Extractor:
         if earlier:
             return [earlier[-1]]
         if ctx.focus is not None and offset - ctx.focus[1] <= REFER_BACK_CHARS:
+            if _UNKNOWN_PLACE.search(ctx.doc.text, ctx.focus[1], offset + anaphor_pos):
+                # "... withdraw from the 3,000 Apartments district. ... clashes in the
+                # vicinity of the area": the place named last is one we do not know
+                return []
             return [ctx.focus[0]]
         return []
 

@@ -2239,3 +2239,24 @@ def test_a_participle_with_no_subject_goes_with_whoever_makes_the_attempt(extrac
         ("kalasa", "government"),
         ("bustan-al-qasr", "government"),
     }
+
+
+def test_the_district_after_a_place_we_do_not_know_is_not_the_one_before(extractor):
+    text = "Rebels took al-Sukkari on Monday. {} Fighting continued in the district on Tuesday."
+    known = claims_of(extractor, text.format("The district was shelled."))
+    assert ("sukkari", "contested") in {(c.place_id, c.status) for c in known}
+    unknown = claims_of(extractor, text.format("They withdrew from the 3,000 Apartments district."))
+    assert {(c.place_id, c.status) for c in unknown} == {("sukkari", "rebels")}
+
+
+def test_clashes_in_the_vicinity_of_a_place(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "The violent clashes continued since shortly after midnight yesterday in the vicinity "
+        "of Bustan al-Qasr neighborhood between the regime forces and the rebels.",
+    )
+    assert (claim.place_id, claim.status, claim.date) == (
+        "bustan-al-qasr",
+        "contested",
+        "2016-11-28",
+    )
