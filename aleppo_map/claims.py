@@ -495,6 +495,7 @@ _ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|subur
 _WHICH_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|quarter|suburb)s?)?\s*,?\s*which\b", re.I
 )
+_RELATIVE_WITH_SUBJECT = re.compile(r",?\s+(?:which|that)(?=(?:\s+[\w'’-]+){1,6}\s+$)")
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
 _LIST_INTRO = re.compile(
@@ -678,7 +679,11 @@ _SITE_IN = compile_gated(
 _SITE_RULES = frozenset({"capture", "control", "fall-of"})  # the cues that take a site
 # "40 percent of this area": a share of a place named before, not of the city
 _DEMONSTRATIVE = re.compile(r"(?:this|that|these|those)\b", re.IGNORECASE)
-_WE = re.compile(r"\b(?:we|us|our (?:forces|fighters|men|units|troops))\b", re.IGNORECASE)
+# The speaker's own side: "we", "our forces"; "state media announced that its forces"
+_WE = re.compile(
+    r"\b(?:we|us|our (?:forces|fighters|men|units|troops)|its (?:forces|troops|units|army))\b",
+    re.IGNORECASE,
+)
 _STANCE_SIDE = {"government": "government", "opposition": "rebels"}
 _SIDE_STANCE = {side: stance for stance, side in _STANCE_SIDE.items()}
 # "since launching an offensive on 15 November": the date opens a period.
@@ -1162,7 +1167,12 @@ class Extractor:
         # about as often when it loses ground as when it takes it.
         margin = 1
         if not counts:
-            counts = Counter(m.lastgroup for m in lex.actors.finditer(text))
+            # (not "rebel-held X", "rebel territory": the side that holds, named by it)
+            counts = Counter(
+                m.lastgroup
+                for m in lex.actors.finditer(text)
+                if not _ATTRIBUTIVE_AFTER.match(text, m.end())
+            )
             margin = 2
         counts.pop("kurdish", None)
         if not counts:
@@ -1485,6 +1495,19 @@ class Extractor:
                     # they had controlled its northern part including X")
                     _, list_end = breaks.around(intro.end(), intro.end())
                     chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
+            if not chosen and cue.kind == "verb":
+                # "X, which government troops took over from rebels": the verb's object
+                # is the place the relative clause hangs on
+                relative = _RELATIVE_WITH_SUBJECT.search(
+                    breaks.low, max(0, hit.start - 60), hit.start
+                )
+                subject = relative and self.lexicon.actors.search(
+                    breaks.low, relative.end(), hit.start
+                )
+                # (the subject right after "which": not "which is inhabited by Kurds")
+                if subject and subject.start() - relative.end() <= 12:
+                    start = relative.start()
+                    chosen = self._places_before(sentence, local, start, start)[-1:]
             return chosen
         end = hit.start
         if cue.kind == "location":  # "X in the rebel-held east": the places stand before "in"

@@ -2260,3 +2260,45 @@ def test_clashes_in_the_vicinity_of_a_place(extractor):
         "contested",
         "2016-11-28",
     )
+
+
+def test_its_forces_are_the_speakers_side(extractor):
+    claims = claims_of(
+        extractor,
+        "Syrian state media announced on Wednesday that its forces had retaken the southern "
+        "Sheikh Saeed neighborhood, while the Observatory said rebels still held onto a third "
+        "of the area.",
+        published=dt.date(2016, 12, 1),
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("sheikh-saeed", "government"),
+        ("sheikh-saeed", "contested"),
+    }
+
+
+def test_the_side_named_as_holder_is_not_the_one_on_the_offensive(extractor):
+    # no capture names its actor; "rebel-held", "rebel territory" name who holds,
+    # so the side that acts is the government's
+    claims = claims_of(
+        extractor,
+        "Rebel defences appear weakened in rebel-held eastern Aleppo. Iraqi Shia militias and "
+        "Hezbollah drove a wedge through rebel territory, which was cut in two with the capture "
+        "of the strategic Sakhour district. Rebel territory shrank.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {("sakhour", "government")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Residents of Marjeh, which Syrian government troops took over from rebels earlier "
+            "this month, are returning.",
+            {("marjeh", "government")},
+        ),
+        # a passive relative names no subject
+        ("Shelling hit Marjeh, which is inhabited by Kurds and taken over by rebels.", set()),
+    ],
+)
+def test_a_relative_clause_with_its_own_subject_takes_the_place_before(extractor, text, expected):
+    assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
