@@ -658,7 +658,8 @@ _ANAPHOR_THEN_LIST = re.compile(
 _BRACKET_AFTER = re.compile(r"\s*\(")
 # "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = compile_gated(
-    r"(?:\b(?:parts?|some|half|a third|a quarter|pockets|most|much)|\d\s*(?:%|percent|per cent)"
+    r"(?:\b(?:parts?|some|half|a third|a quarter|two[- ]thirds|three[- ]quarters|pockets|most|"
+    r"much)|\d\s*(?:%|percent|per cent)"
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
     r"swathes?|swaths?)(?=\s+(?:in|of)\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"
     r"\s+(?:of|in)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b)[a-z-]+\s+)?$"
@@ -736,7 +737,8 @@ _PREPOSITION_BEFORE = re.compile(
     # the object of a verb of attack: "the YPG stormed Nusra militants and seized X"
     r"stormed|storming|attacked|attacking|besieged|besieging|pounded|pounding|shelled|shelling|"
     r"ambushed|repelled|repelling|routed|defeated|expelled|confronted|confronting|battled|"
-    r"battling|fought|killed|killing|combating|combatting)\s+"
+    r"battling|fought|killed|killing|combating|combatting|foiled|foiling|thwarted|thwarting|"
+    r"repulsed|repulsing)\s+"
     r"(?:(?:the|its|their|his|her|a|an|some|other|allied|fellow|local|kurdish|syrian|russian|"
     r"iranian|lebanese|iraqi|shiite|foreign|pro-government|loyal|"
     # how government media qualify their enemy: "against Takfiri terrorists"
@@ -848,7 +850,7 @@ _SPEAKER_BREAK = re.compile(r"[,;:\"“”]|\s[-–—]{1,2}(?:\s|$)|(?<=\))\s*[
 _SHARE_OF_BEFORE = re.compile(r"(?:%|\bper\s?cent|\bpercent)\s+of\s+$", re.IGNORECASE)
 # "These included X": a sentence that lists what the one before counted ...
 _LIST_FOLLOWS = re.compile(
-    r"\W*(?:these|they|those)\s+(?:include[ds]?|are|were)\s+"
+    r"\W*(?:(?:these|they|those)\s+(?:include[ds]?|are|were)|(?:that|this)\s+include[ds]?)\s+"
     r"|\W*among (?:them|these)(?:\s+(?:are|were))?\s+"
 )
 # ... after a cue whose object is a number of places
@@ -1001,12 +1003,11 @@ class Extractor:
         text = doc.text
         if mentions is None:
             mentions = self.gazetteer.find(text)
-        low_text = text.lower()
         # Without letters that grow when lowered, a sentence's slice of the article
         # lowered is the sentence lowered (sentences start and end at white space).
+        low_text = text.lower()
         plain = len(low_text) == len(text)
-        if not plain:
-            low_text = _lower(text)
+        low_text = low_text.replace("’", "'") if plain else _lower(text)  # (as _lower does)
         units = _unit_spans(low_text)
         figures_at = [u for u, _ in units if _number_before(low_text, u)]
         with_number = set(figures_at)
@@ -2312,11 +2313,12 @@ def _sentences_after(text: str, end: int, n: int) -> Iterator[tuple[int, int]]:
 
 
 def _lower(text: str) -> str:
-    """Lower case with offsets kept (a few letters grow when lowered; those stay as they are)."""
+    """Lower case with offsets kept (a few letters grow when lowered; those stay as they are),
+    and one apostrophe: the vocabulary's "assad's forces" matches "Assad’s forces"."""
     low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'")
 
 
 def _inverted(low: str, verb: re.Match) -> bool:

@@ -2302,3 +2302,47 @@ def test_the_side_named_as_holder_is_not_the_one_on_the_offensive(extractor):
 )
 def test_a_relative_clause_with_its_own_subject_takes_the_place_before(extractor, text, expected):
     assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
+
+
+def test_a_curly_apostrophe_is_an_apostrophe(extractor):
+    (claim,) = claims_of(
+        extractor, "The wounded left through Ramouseh, under the control of Assad’s forces."
+    )
+    assert (claim.place_id, claim.status) == ("ramouseh", "government")
+
+
+def test_three_quarters_of_a_place_is_a_share(extractor):
+    (claim,) = claims_of(
+        extractor, "The army gained control over three-quarters of Aleppo's Old City on Wednesday."
+    )
+    assert (claim.place_id, claim.status) == ("old-city", "contested")
+
+
+def test_that_included_lists_what_the_advance_went_into(extractor):
+    claims = claims_of(
+        extractor,
+        "Throughout the day, government troops advanced from the east and north into the "
+        "rebel-held areas of Aleppo. That included Hanano and Sakhour.",
+    )
+    assert {(c.place_id, c.status, c.rule) for c in claims} == {
+        ("hanano", "contested", "listed-after"),
+        ("sakhour", "contested", "listed-after"),
+    }
+
+
+def test_advancing_from_a_stronghold_in_a_place_is_no_advance_on_it(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "The SDF advanced from their local stronghold in the Sheikh Maqsoud District to seize "
+        "positions.",
+    )
+    assert (claim.place_id, claim.status) == ("sheikh-maqsoud", "kurdish")
+
+
+def test_whom_the_rebels_foiled_is_no_subject(extractor):
+    claims = claims_of(
+        extractor,
+        "He also confirmed that the rebels foiled Assad’s militias attempt to progress and "
+        "recaptured all the positions, in addition they recaptured the Sakan al-Shababi.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {("sakan-al-shababi", "rebels")}
