@@ -2346,3 +2346,11 @@ def test_whom_the_rebels_foiled_is_no_subject(extractor):
         "recaptured all the positions, in addition they recaptured the Sakan al-Shababi.",
     )
     assert {(c.place_id, c.status) for c in claims} == {("sakan-al-shababi", "rebels")}
+
+
+def test_under_the_control_and_protection_of(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Sheikh Maqsoud, which is under the control and protection of the YPG, was spared.",
+    )
+    assert (claim.place_id, claim.status) == ("sheikh-maqsoud", "kurdish")
