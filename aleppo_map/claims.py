@@ -495,6 +495,11 @@ _ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|subur
 _WHICH_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|quarter|suburb)s?)?\s*,?\s*which\b", re.I
 )
+_DAY_TAIL = re.compile(
+    r"\s+on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)(?:,?\s+\d{4})?$"
+)
+# An Arabic verbal noun with a possessive pronoun, or a participle: who acts is a pronoun
+_ARABIC_PRONOUN_ACTS = re.compile(r"[وف]?(?:خسار(?:ته|تها|تهم)|باسط(?:اً|ا|ين)?)(?:\s|$)")
 _RELATIVE_WITH_SUBJECT = re.compile(r",?\s+(?:which|that)(?=(?:\s+[\w'’-]+){1,6}\s+$)")
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
@@ -730,7 +735,11 @@ def _after_article(low: str, pos: int) -> bool:
 
 
 _TO_BEFORE = re.compile(r"\bto\s+(?:the\s+)?$", re.IGNORECASE)
-_AGENT_BEFORE = re.compile(r"(?<!according )\b(?:to|by)\s+(?:[\w'’-]+\s+){0,2}$", re.I)
+_AGENT_BEFORE = re.compile(
+    # (Arabic "سقط بيد/في أيدي X": fell into the hands of X)
+    r"(?<!according )(?:\b(?:to|by)|(?:بيد|بأيدي|يد|أيدي|قبضة))\s+(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:with|against|from|on|at|by|of|for|between|among|targeting|toward|towards|to|"
     r"including|like|alongside|"
@@ -1508,6 +1517,8 @@ class Extractor:
                 # (the subject right after "which": not "which is inhabited by Kurds")
                 if subject and subject.start() - relative.end() <= 12:
                     start = relative.start()
+                    day = _DAY_TAIL.search(sentence, max(0, start - 30), start)
+                    start = day.start() if day else start  # "X on December 9, which ..."
                     chosen = self._places_before(sentence, local, start, start)[-1:]
             return chosen
         end = hit.start
@@ -1660,6 +1671,12 @@ class Extractor:
         """
         if cue.side in STATUSES:
             return cue.side, ""
+        if (
+            cue.side == "opposite"
+            and object_start is not None
+            and _NON_COMBATANTS.search(sentence, hit.end, object_start)
+        ):
+            return None, ""  # "evacuated 150 civilians from X": no one gave X up
         clause_start, clause_end = breaks.around(hit.start, hit.end)
         if cue.verb_first:
             # "سيطرت قوات النظام على X" (took regime forces X): the subject follows
@@ -1672,6 +1689,10 @@ class Extractor:
             if cue.side == "recipient":
                 # "تسليم وحدات حماية الشعب أحياء X" (handing the YPG districts X): the YPG holds
                 return (subject.lastgroup, phrase) if subject else (None, "")
+            if subject is None and _ARABIC_PRONOUN_ACTS.match(hit.text):
+                # "بعد خسارتها X" (after its loss of X), "باسطاً نفوذه على X" (extending its
+                # hold over X): a pronoun names who acts, the article's capturing side
+                return _PENDING, ""
         else:
             subject = None
         if cue.side in ("actor_in", "opposite_in"):

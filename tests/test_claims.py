@@ -2354,3 +2354,77 @@ def test_under_the_control_and_protection_of(extractor):
         "Sheikh Maqsoud, which is under the control and protection of the YPG, was spared.",
     )
     assert (claim.place_id, claim.status) == ("sheikh-maqsoud", "kurdish")
+
+
+def test_evacuating_civilians_from_a_place_gives_nothing_up(extractor):
+    claims = claims_of(
+        extractor,
+        "The army took al-Sukkari on Monday. The Red Cross says it has evacuated nearly 150 "
+        "disabled civilians from Aleppo’s Old City.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {("sukkari", "government")}
+
+
+def test_losing_momentum_is_no_loss_of_a_place(extractor):
+    claims = claims_of(
+        extractor,
+        "Army gains have lost momentum after the advance of recent days in which the historic "
+        "Old City was recaptured.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {("old-city", "government")}
+    (lost,) = claims_of(extractor, "Rebels have lost control of al-Sukkari.")
+    assert (lost.place_id, lost.status) == ("sukkari", "government")
+
+
+def test_a_relative_clause_after_a_day(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "During a tour of Old Aleppo on December 9, which the Syrian army took control of this "
+        "week, journalists counted nine air strikes.",
+        published=dt.date(2016, 12, 12),
+    )
+    assert (claim.place_id, claim.status) == ("old-city", "government")
+
+
+def test_a_street_to_street_fight_between_sides_in_places(extractor):
+    claims = claims_of(
+        extractor,
+        "There was a street-to-street fight between the rebels and the government forces in the "
+        "Saif al-Dawleh and al-Zabadiyeh neighborhoods.",
+    )
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("saif-al-dawla", "contested"),
+        ("zebdiyeh", "contested"),
+    }
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # fell into the hands of regime forces
+        ("وقال مسؤول إن حي الشعار سقط في أيدي قوات النظام.", {("shaar", "government")}),
+        # are considered fallen: to whoever takes places in this article
+        (
+            "سيطرت قوات النظام على حي الميسر. "
+            "وأضاف المسؤول إن حي كرم الجبل وحي الشعار يعتبران سقطا.",
+            {
+                ("karm-al-myassar", "government"),
+                ("karm-al-jabal", "government"),
+                ("shaar", "government"),
+            },
+        ),
+        # after its loss of X: the pronoun's side is the article's losing side
+        (
+            "سيطرت قوات النظام على حي الميسر بعد خسارة النصرة مساكن هنانو. "
+            "وتقدم الجيش نحو الشعار بعد خسارتها الصاخور.",
+            {
+                ("karm-al-myassar", "government"),
+                ("hanano", "government"),
+                ("sakhour", "government"),
+                ("shaar", "contested"),
+            },
+        ),
+    ],
+)
+def test_arabic_falls_and_losses(extractor, text, expected):
+    assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
