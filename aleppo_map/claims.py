@@ -495,11 +495,13 @@ _ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|subur
 _WHICH_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|quarter|suburb)s?)?\s*,?\s*which\b", re.I
 )
+# A day between a place and the relative clause on it: "X on December 9, which ..."
 _DAY_TAIL = re.compile(
     r"\s+on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)(?:,?\s+\d{4})?$"
 )
 # An Arabic verbal noun with a possessive pronoun, or a participle: who acts is a pronoun
 _ARABIC_PRONOUN_ACTS = re.compile(r"[وف]?(?:خسار(?:ته|تها|تهم)|باسط(?:اً|ا|ين)?)(?:\s|$)")
+# "..., which government troops took over": a relative clause with a subject of its own
 _RELATIVE_WITH_SUBJECT = re.compile(r",?\s+(?:which|that)(?=(?:\s+[\w'’-]+){1,6}\s+$)")
 _LIST_ASIDE = re.compile(r"^,\s*(?:near|in|on)\b[^;]{0,80},\s*(?:and\s+)?$")
 # What opens a list of the places a cue governs, after a general phrase.
