@@ -495,6 +495,11 @@ _ONE_PLACE = re.compile(r"\s*(?:the\s+)?(?:district|neighbou?rhood|quarter|subur
 _WHICH_AFTER = re.compile(
     r"(?:\s+(?:district|neighbou?rhood|area|quarter|suburb)s?)?\s*,?\s*which\b", re.I
 )
+# "The districts still under rebel control are X, Y and Z"; Arabic "هي الأحياء؛ X، Y"
+_LIST_COPULA = re.compile(
+    r"\s+(?:are|is|were|was|include[ds]?|now include)\s+(?:now\s+)?"
+    r"|(?:\s+في\s+\S+)?\s+(?:هي|هو)(?:\s+(?:ال)?(?:أحياء|الأحياء|مناطق|المناطق)(?:\s+\S+)?)?\s*[؛:،]?\s+"
+)
 # A day between a place and the relative clause on it: "X on December 9, which ..."
 _DAY_TAIL = re.compile(
     r"\s+on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)(?:,?\s+\d{4})?$"
@@ -1534,8 +1539,8 @@ class Extractor:
         if not chosen and cue.kind == "predicate":
             # "parts of the city that remain under rebel control, including X and Y":
             # the subject is no place, the list after the predicate names them
-            intro = _LIST_INTRO.match(sentence, hit.end)
-            if intro is not None and intro.group().strip(" ,:–—").replace(" ", "").isalpha():
+            intro = _LIST_INTRO.match(sentence, hit.end) or _LIST_COPULA.match(sentence, hit.end)
+            if intro is not None and intro.group().strip(" ,:–—؛،").replace(" ", "").isalpha():
                 _, list_end = breaks.around(intro.end(), intro.end())
                 chosen = self._list_after(sentence, local, intro.end(), list_end, head=True)
         return chosen

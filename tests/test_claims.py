@@ -2428,3 +2428,22 @@ def test_a_street_to_street_fight_between_sides_in_places(extractor):
 )
 def test_arabic_falls_and_losses(extractor, text, expected):
     assert {(c.place_id, c.status) for c in claims_of(extractor, text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The districts still under rebel control are al-Kalasa, Sukkari and Bustan al-Qasr.",
+        "What remains under rebel control is al-Kalasa, Sukkari and Bustan al-Qasr.",
+        # what remains under the opposition's control in Aleppo are the main districts: ...
+        "أكدت مصادر محلية أن ما تبقى تحت سيطرة المعارضة في حلب هي الأحياء الرئيسية؛ "
+        "الكلاسة، والسكري، وبستان القصر.",
+    ],
+)
+def test_what_remains_under_control_is_the_list(extractor, text):
+    claims = claims_of(extractor, text)
+    assert {(c.place_id, c.status) for c in claims} == {
+        ("kalasa", "rebels"),
+        ("sukkari", "rebels"),
+        ("bustan-al-qasr", "rebels"),
+    }
