@@ -2447,3 +2447,15 @@ def test_what_remains_under_control_is_the_list(extractor, text):
         ("sukkari", "rebels"),
         ("bustan-al-qasr", "rebels"),
     }
+
+
+def test_breaking_through_into_a_place_is_fighting_for_it(extractor):
+    (claim,) = claims_of(
+        extractor, "On Saturday the army broke through into the built-up al-Jazmati district."
+    )
+    assert (claim.place_id, claim.status, claim.date) == (
+        "karm-al-jazmati",
+        "contested",
+        "2016-11-26",
+    )
+    assert claims_of(extractor, "Gunmen broke into a house in al-Sukkari.") == []

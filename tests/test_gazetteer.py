@@ -362,3 +362,8 @@ def test_a_short_names_near_miss_keeps_its_first_letter(gazetteer):
 )
 def test_names_the_news_gives_that_the_source_spells_otherwise(gazetteer, text, place_id):
     assert place_id in {m.place_id for m in gazetteer.find(text)}
+
+
+def test_the_short_form_of_karm_al_myassar(gazetteer):
+    found = gazetteer.find("capturing all of al-Jazmati along with the al-Myassar neighbourhood")
+    assert "karm-al-myassar" in {m.place_id for m in found}
