@@ -500,6 +500,7 @@ _LIST_COPULA = re.compile(
     r"\s+(?:are|is|were|was|include[ds]?|now include)\s+(?:now\s+)?"
     r"|(?:\s+في\s+\S+)?\s+(?:هي|هو)(?:\s+(?:ال)?(?:أحياء|الأحياء|مناطق|المناطق)(?:\s+\S+)?)?\s*[؛:،]?\s+"
 )
+_FORMER_BEFORE = re.compile(r"\b(?:former|formerly|once|previously|erstwhile|ex)[\s-]+$")
 # A day between a place and the relative clause on it: "X on December 9, which ..."
 _DAY_TAIL = re.compile(
     r"\s+on\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+day)(?:,?\s+\d{4})?$"
@@ -682,7 +683,7 @@ _PARTIAL_BEFORE = compile_gated(
 # A site in the place, the object of a capture: "took a military base in X", "seized
 # several buildings in X", "السيطرة على مشفى العيون في حي X" (a hospital in X): a share of X
 _SITE_IN = compile_gated(
-    r"\b(?:base|school|hospital|buildings?|positions|points|checkpoints?|posts|blocks|college|"
+    r"\b(?:base|school|hospital|buildings?|positions|points|checkpoints?|posts|blocks|farms|college|"
     r"barracks|factory|mosque|roundabout|square|hilltop|complex|compound|headquarters)"
     r"\s+(?:in|inside|at)\s+(?:the\s+)?"
     r"(?:[\w-]+['’]s\s+)?(?:(?!and\b|or\b|[a-z]+-(?:held|controlled)\b)[a-z-]+\s+)?$"
@@ -897,6 +898,8 @@ _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
 # modal after it, names a possible event, not one that happened
 _CLAUSE_OPENING = re.compile(r"[\s\"“‘'(]*$")
 # (the object may carry a relative clause: "Taking X, which holds the colleges, would")
+_WITH_BEFORE = re.compile(r"\b(?:with|upon)\s+$", re.IGNORECASE)
+_MODAL_IN_CLAUSE_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|could)\b", re.IGNORECASE)
 _MODAL_AFTER = re.compile(
     r"[^,;:.]{0,80}?(?:,\s*(?:which|that|who|where)\b[^,;:.]{0,100},\s*)?"
     r"\b(?:would|could|will|may|might|should)\b",
@@ -906,6 +909,9 @@ _MODAL_AFTER = re.compile(
 _IN_YEAR = re.compile(
     r"\b(?i:in|back in|during)\s+(?i:(?:early|late|mid|the summer of|the spring of|the autumn of|"
     r"the fall of|the winter of)[\s-]+)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b(?![-/]\d)"
+)
+_YEARS_APART = re.compile(
+    r"\b(?:two|three|four|five|six|several|\d+)\s+years\s+(?:after|ago|earlier|before)\b", re.I
 )
 # Cues that tell of an event (a capture, a loss), not a state that may still hold
 _EVENT_RULES = frozenset(("capture", "passive-capture", "fell-to", "fall-of", "withdrawal"))
@@ -1308,6 +1314,12 @@ class Extractor:
                 continue
             if cue.name in _DATED_RULES and _earlier_year(ctx, sentence, hit, breaks, verb_starts):
                 continue
+            if (
+                cue.kind == "adjective"
+                and status in OPPOSITE
+                and _FORMER_BEFORE.search(low, max(0, hit.start - 16), hit.start)
+            ):
+                status = OPPOSITE[status]  # "the former rebel-held X": the other side has it
             if cue.side != "contested" and (
                 lex.denials.search(sentence, 0, hit.start)
                 or _DENIED_AFTER.search(sentence, hit.end)
@@ -1888,6 +1900,12 @@ class Extractor:
         ):
             if _MODAL_AFTER.match(sentence, hit.end):
                 return True  # "Capturing X would cut the road": what could happen
+        if (
+            cue.name == "fall-of"
+            and _WITH_BEFORE.search(sentence, max(0, hit.start - 6), hit.start)
+            and _MODAL_IN_CLAUSE_AFTER.match(sentence, hit.end)
+        ):
+            return True  # "With the capture of X, the army would hold 70 percent"
         if (predicate or cue.name == "control") and _UNTIL.search(
             sentence, hit.end, breaks.around(hit.start, hit.end)[1]
         ):
@@ -2289,6 +2307,9 @@ def _earlier_year(ctx, sentence: str, hit: _CueHit, breaks, verb_starts) -> bool
     if any(start <= v < hit.start for v in verb_starts):
         start = hit.start
     end = min([v for v in verb_starts if v > hit.start] + [end])
+    # ("after" opens the clause: the years stand just before it)
+    if _YEARS_APART.search(sentence, max(0, start - 40), end):
+        return True  # "four years after rebels first seized it", "seized it four years ago"
     year = _IN_YEAR.search(sentence, start, end)
     return year is not None and int(year.group(1)) < published.year
 

@@ -2459,3 +2459,34 @@ def test_breaking_through_into_a_place_is_fighting_for_it(extractor):
         "2016-11-26",
     )
     assert claims_of(extractor, "Gunmen broke into a house in al-Sukkari.") == []
+
+
+def test_the_former_rebel_held_district_is_the_other_sides_now(extractor):
+    (claim,) = claims_of(
+        extractor, "Smoke billows from the former rebel-held district of Bustan al-Qasr on Monday."
+    )
+    assert (claim.place_id, claim.status) == ("bustan-al-qasr", "government")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # air strikes are bombardment, not a ground claim
+        "There were at least six airstrike attacks on al-Mashhad neighborhood.",
+        # a conditional, and a capture four years before
+        "With the capture of Shaar, the army would hold 70 percent of east Aleppo, four years "
+        "after rebels first seized it.",
+        "Rebels seized al-Sukkari four years ago.",
+    ],
+)
+def test_no_claim_from_air_attacks_conditions_or_old_captures(extractor, text):
+    assert claims_of(extractor, text) == []
+
+
+def test_building_blocks_and_farms_in_a_place_are_a_share(extractor):
+    (claim,) = claims_of(
+        extractor,
+        "Army units restored security and stability to a number of building blocks and farms in "
+        "the Sheikh Saeed area.",
+    )
+    assert (claim.place_id, claim.status) == ("sheikh-saeed", "contested")
