@@ -256,8 +256,11 @@ def test_article_text_stays_text(browser, map_file):
 def test_hover_shows_english_and_arabic_names_and_points_are_flagged(browser, map_file):
     page = Page(browser, map_file)
     page.page.locator('path[data-place-id="sheikh-saeed"]').hover(force=True)
+    # (the pointer may cross other places on its way: wait for this place's tooltip)
+    page.page.wait_for_function(
+        "document.querySelector('.leaflet-tooltip')?.innerText.includes('Sheikh Saeed')"
+    )
     tip = page.page.locator(".leaflet-tooltip")
-    tip.wait_for()
     assert "Sheikh Saeed" in tip.inner_text() and "شيخ سعيد" in tip.inner_text()
     page.page.mouse.move(5, 400)
     page.page.locator('path[data-place-id="mogambo"]').hover(force=True)
