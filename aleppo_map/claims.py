@@ -500,6 +500,7 @@ _LIST_COPULA = re.compile(
     r"\s+(?:are|is|were|was|include[ds]?|now include)\s+(?:now\s+)?"
     r"|(?:\s+في\s+\S+)?\s+(?:هي|هو)(?:\s+(?:ال)?(?:أحياء|الأحياء|مناطق|المناطق)(?:\s+\S+)?)?\s*[؛:،]?\s+"
 )
+# "the former rebel-held X": the state named is over
 _FORMER_BEFORE = re.compile(r"\b(?:former|formerly|once|previously|erstwhile|ex)[\s-]+$")
 # A day between a place and the relative clause on it: "X on December 9, which ..."
 _DAY_TAIL = re.compile(
@@ -894,12 +895,13 @@ _NON_COMBATANTS = re.compile(
     re.IGNORECASE,
 )
 _UNTIL = re.compile(r"\b(?:until|till)\b", re.IGNORECASE)
+# "With the capture of X, the army would hold ...": a condition, not an event
+_WITH_BEFORE = re.compile(r"\b(?:with|upon)\s+$", re.IGNORECASE)
+_MODAL_IN_CLAUSE_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|could)\b", re.IGNORECASE)
 # "Taking control of X would isolate ...": a gerund that opens its clause, with a
 # modal after it, names a possible event, not one that happened
 _CLAUSE_OPENING = re.compile(r"[\s\"“‘'(]*$")
 # (the object may carry a relative clause: "Taking X, which holds the colleges, would")
-_WITH_BEFORE = re.compile(r"\b(?:with|upon)\s+$", re.IGNORECASE)
-_MODAL_IN_CLAUSE_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|could)\b", re.IGNORECASE)
 _MODAL_AFTER = re.compile(
     r"[^,;:.]{0,80}?(?:,\s*(?:which|that|who|where)\b[^,;:.]{0,100},\s*)?"
     r"\b(?:would|could|will|may|might|should)\b",
