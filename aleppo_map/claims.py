@@ -672,7 +672,8 @@ _ANAPHOR_THEN_LIST = re.compile(
 _BRACKET_AFTER = re.compile(r"\s*\(")
 # "parts of", "most of", "80% of the strategic X": a share of the place
 _PARTIAL_BEFORE = compile_gated(
-    r"(?:\b(?:parts?|some|half|a third|a quarter|two[- ]thirds|three[- ]quarters|pockets|most|"
+    r"(?:\b(?<!every )(?<!all )(?<!all the )(?:parts?|some|half|a third|a quarter|two[- ]thirds|"
+    r"three[- ]quarters|pockets|most|"
     r"much)|\d\s*(?:%|percent|per cent)"
     r"|\b(?:large|significant|big|vast|sizeable|several|some)\s+(?:areas|chunks?|sections?|portions?|"
     r"swathes?|swaths?)(?=\s+(?:in|of)\b)|\b(?:chunks?|sections?|portions?|swathes?|swaths?)(?=\s+of\b))"

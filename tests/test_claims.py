@@ -2490,3 +2490,12 @@ def test_building_blocks_and_farms_in_a_place_are_a_share(extractor):
         "the Sheikh Saeed area.",
     )
     assert (claim.place_id, claim.status) == ("sheikh-saeed", "contested")
+
+
+def test_got_control_of_every_part_of_a_place_is_all_of_it(extractor):
+    (claim,) = claims_of(
+        extractor, "The army of Syria has got control of every part of Old City, a monitor said."
+    )
+    assert (claim.place_id, claim.status) == ("old-city", "government")
+    (share,) = claims_of(extractor, "The army took control of parts of al-Sukkari.")
+    assert (share.place_id, share.status) == ("sukkari", "contested")
